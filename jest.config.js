@@ -1,0 +1,23 @@
+// `npm test` runs two jest projects: fast unit tests from every app and lib, then the
+// end-to-end tests that boot the built apps as real processes.
+const preset = require('./jest.preset');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...preset,
+      displayName: 'unit',
+      rootDir: __dirname,
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+      testMatch: ['**/src/**/*.spec.ts'],
+    },
+    {
+      ...preset,
+      displayName: 'e2e',
+      rootDir: __dirname,
+      roots: ['<rootDir>/apps/platform-e2e'],
+      testMatch: ['**/*.e2e-spec.ts'],
+    },
+  ],
+};

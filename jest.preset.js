@@ -1,0 +1,29 @@
+// Shared jest settings: swc compiles TypeScript (and the ESM-only NestJS 12 packages) to
+// CommonJS with decorator metadata, and workspace libs resolve to their sources so no build
+// is needed before unit tests.
+const path = require('node:path');
+
+const libs = path.join(__dirname, 'libs');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@nats-io|file-type|load-esm|uid|strtok3|token-types|@tokenizer)/)',
+  ],
+  moduleNameMapper: { '^@aip/([a-z-]+)$': `${libs}/$1/src/index.ts` },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};

@@ -1,0 +1,22 @@
+import { ServiceName, type NatsServiceName } from './service-name';
+
+/**
+ * Every NATS subject of the platform, `<domain>.<action>.v1`. Subjects are part of the wire
+ * contract between independently deployed services: add new versions, never rename.
+ */
+export enum Subject {
+  InferenceHealth = 'inference.health.v1',
+  EmbeddingHealth = 'embedding.health.v1',
+  VectorHealth = 'vector.health.v1',
+  SyncWorkerHealth = 'sync.health.v1',
+}
+
+export const HEALTH_SUBJECTS: Record<NatsServiceName, Subject> = {
+  [ServiceName.Inference]: Subject.InferenceHealth,
+  [ServiceName.Embedding]: Subject.EmbeddingHealth,
+  [ServiceName.Vector]: Subject.VectorHealth,
+  [ServiceName.SyncWorker]: Subject.SyncWorkerHealth,
+};
+
+/** NATS header carrying the request id from the gateway through every service. */
+export const REQUEST_ID_HEADER = 'x-request-id';

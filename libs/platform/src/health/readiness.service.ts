@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DependencyHealth, ServiceHealthReply } from '@aip/contracts';
+import { AppInfo } from '../core/app-info';
+import type { ReadinessIndicator } from './readiness-indicator';
+
+export const READINESS_INDICATORS = Symbol('READINESS_INDICATORS');
+
+/** Runs every dependency check of the app at once; ready when all are up. */
+@Injectable()
+export class ReadinessService {
+  constructor(
+    private readonly info: AppInfo,
+    @Inject(READINESS_INDICATORS) private readonly indicators: ReadinessIndicator[],
+  ) {}
+
+  async check(): Promise<ServiceHealthReply> {
+    const results = await Promise.all(this.indicators.map((indicator) => indicator.check()));
+    const checks: Record<string, DependencyHealth> = {};
+    for (const result of results) Object.assign(checks, result);
+    return {
+      service: this.info.service,
+      version: this.info.version,
+      ready: Object.values(checks).every((check) => check.status === 'up'),
+      uptimeSeconds: Math.round((Date.now() - this.info.startedAt) / 1000),
+      checks,
+    };
+  }
+}
+
+export function downDependencies(reply: ServiceHealthReply): string[] {
+  return Object.entries(reply.checks)
+    .filter(([, check]) => check.status !== 'up')
+    .map(([name]) => name);
+}

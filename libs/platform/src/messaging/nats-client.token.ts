@@ -1,0 +1,2 @@
+/** Injection token of the app's NATS ClientProxy. */
+export const NATS_CLIENT = Symbol('NATS_CLIENT');

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
+import { headers } from '@nats-io/transport-node';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { ErrorCode, PlatformError, REQUEST_ID_HEADER, type Subject } from '@aip/contracts';
+import { BaseConfig } from '../config/base.config';
+import { acceptOrCreateRequestId, currentRequestId } from '../logging/request-context';
+import { NATS_CLIENT } from './nats-client.token';
+
+export interface RequestOptions {
+  /** Overrides NATS_REQUEST_TIMEOUT_MS for this call. */
+  timeoutMs?: number;
+}
+
+/**
+ * Request/reply to another service over NATS. Carries the current request id in a header and
+ * turns every way a call can fail into a PlatformError: the callee's own typed error, or
+ * SERVICE_UNAVAILABLE naming the service when nobody answers in time.
+ */
+@Injectable()
+export class ServiceClient {
+  constructor(
+    @Inject(NATS_CLIENT) private readonly client: ClientProxy,
+    private readonly config: BaseConfig,
+  ) {}
+
+  async request<TReply>(
+    service: string,
+    subject: Subject,
+    payload: object,
+    options: RequestOptions = {},
+  ): Promise<TReply> {
+    const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
+    const natsHeaders = headers();
+    natsHeaders.set(REQUEST_ID_HEADER, currentRequestId() ?? acceptOrCreateRequestId(undefined));
+    const record = new NatsRecordBuilder(payload).setHeaders(natsHeaders).build();
+    try {
+      return await firstValueFrom(
+        this.client.send<TReply>(subject, record).pipe(timeout({ first: timeoutMs })),
+      );
+    } catch (error) {
+      throw toClientError(error, service, subject, timeoutMs);
+    }
+  }
+}
+
+export function toClientError(
+  error: unknown,
+  service: string,
+  subject: string,
+  timeoutMs: number,
+): PlatformError {
+  const typed = PlatformError.fromPayload(error);
+  if (typed) return typed;
+  const details = { service, subject };
+  if (error instanceof TimeoutError) {
+    return new PlatformError(
+      ErrorCode.ServiceUnavailable,
+      `Service ${service} did not answer ${subject} within ${timeoutMs} ms`,
+      details,
+    );
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (/empty response|no responders|503/i.test(text)) {
+    return new PlatformError(
+      ErrorCode.ServiceUnavailable,
+      `Service ${service} is not running (nothing answers ${subject})`,
+      details,
+    );
+  }
+  if (/connection|reconnect|closed|disconnect/i.test(text)) {
+    return new PlatformError(
+      ErrorCode.ServiceUnavailable,
+      `Service ${service} is unreachable: the message bus is down`,
+      details,
+    );
+  }
+  return new PlatformError(
+    ErrorCode.ServiceUnavailable,
+    `Service ${service} failed to answer ${subject}`,
+    { ...details, cause: text.slice(0, 200) },
+  );
+}

@@ -1,0 +1,41 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RedisConfig } from '../config/base.config';
+import { LOGGER } from '../logging/logger.token';
+import type { Logger } from '../logging/logger';
+
+export const REDIS = Symbol('REDIS');
+
+function createRedis(config: RedisConfig, logger: Logger): Redis {
+  const redis = new Redis(config.REDIS_URL, {
+    // Fail commands at once while disconnected instead of queueing them without bound.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+  let wasReady = false;
+  redis.on('ready', () => {
+    wasReady = true;
+    logger.info('redis connected');
+  });
+  redis.on('error', (error: Error) => {
+    // ioredis repeats the error on every retry; log the transition, not the storm.
+    if (wasReady) logger.warn({ err: error.message }, 'redis connection lost, retrying');
+    wasReady = false;
+  });
+  return redis;
+}
+
+/** One shared ioredis connection for apps that use Redis. */
+@Global()
+@Module({
+  providers: [{ provide: REDIS, inject: [RedisConfig, LOGGER], useFactory: createRedis }],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

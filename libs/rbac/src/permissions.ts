@@ -1,0 +1,45 @@
+/** Every permission a route can require. */
+export const PERMISSIONS = [
+  'generate:text',
+  'vectors:insert',
+  'vectors:search',
+  'vectors:update',
+  'vectors:delete',
+  'collections:manage',
+  'snapshots:create',
+  'analytics:view',
+  'metrics:view',
+  'admin',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['reader', 'writer', 'operator', 'admin'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** The default role mapping; each role includes everything of the one before it. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  reader: ['generate:text', 'vectors:search'],
+  writer: ['generate:text', 'vectors:search', 'vectors:insert', 'vectors:update', 'vectors:delete'],
+  operator: [
+    'generate:text',
+    'vectors:search',
+    'vectors:insert',
+    'vectors:update',
+    'vectors:delete',
+    'collections:manage',
+    'snapshots:create',
+    'analytics:view',
+    'metrics:view',
+  ],
+  admin: PERMISSIONS,
+};
+
+export function roleHasPermission(
+  role: Role,
+  permission: Permission,
+  mapping: Record<Role, readonly Permission[]> = DEFAULT_ROLE_PERMISSIONS,
+): boolean {
+  return mapping[role].includes(permission) || mapping[role].includes('admin');
+}
