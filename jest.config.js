@@ -17,7 +17,7 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       roots: ['<rootDir>/apps/platform-e2e'],
-      testMatch: ['**/*.e2e-spec.ts'],
+      testMatch: ['**/src/**/*.e2e-spec.ts'],
     },
   ],
 };

@@ -25,5 +25,6 @@ module.exports = {
     '/node_modules/(?!(@nestjs|@nats-io|file-type|load-esm|uid|strtok3|token-types|@tokenizer)/)',
   ],
   moduleNameMapper: { '^@aip/([a-z-]+)$': `${libs}/$1/src/index.ts` },
+  modulePathIgnorePatterns: ['/dist/'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

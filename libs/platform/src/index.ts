@@ -23,3 +23,4 @@ export * from './messaging/service-client';
 export * from './metrics/request-metrics';
 export * from './redis/redis.indicator';
 export * from './redis/redis.module';
+export * from './local-run/app-stack';

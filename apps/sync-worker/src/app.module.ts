@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ServiceName, Subject } from '@aip/contracts';
+import { HealthModule, MessagingModule, NatsIndicator, RedisIndicator, RedisModule } from '@aip/platform';
+
+@Module({
+  imports: [
+    MessagingModule.forRoot(ServiceName.SyncWorker),
+    RedisModule,
+    HealthModule.forRoot({
+      indicators: [NatsIndicator, RedisIndicator],
+      natsSubject: Subject.SyncWorkerHealth,
+    }),
+  ],
+})
+export class AppModule {}

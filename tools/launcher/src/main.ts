@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  ALL_APPS,
+  APP_PORT_VARIABLES,
+  AppStack,
+  workspaceRoot,
+  type AppName,
+  type ManagedProcess,
+} from '@aip/platform';
+import { ensureRunning, NATS, REDIS } from './infrastructure';
+
+const DEFAULT_PORTS: Record<AppName, number> = {
+  'vector-engine': 6333,
+  inference: 8001,
+  embedding: 8002,
+  vector: 8003,
+  'sync-worker': 8004,
+  gateway: 8000,
+};
+
+function portOf(app: AppName): number {
+  const value = process.env[APP_PORT_VARIABLES[app]];
+  return value === undefined || value === '' ? DEFAULT_PORTS[app] : Number(value);
+}
+
+/** `npm start`: NATS and Redis (started if needed), then every app, then the gateway URL. */
+async function main(): Promise<void> {
+  const root = workspaceRoot(__dirname);
+  const dataDir = resolve(process.env['DATA_DIR'] ?? join(root, 'data'));
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+
+  const servers: ManagedProcess[] = [];
+  for (const dependency of [NATS, REDIS]) {
+    const started = await ensureRunning(dependency, dataDir, logDir);
+    if (started) servers.push(started);
+    console.log(`${dependency.name}: ${dependency.url}${started ? ' (started)' : ''}`);
+  }
+
+  const ports = Object.fromEntries(ALL_APPS.map((app) => [app, portOf(app)])) as Record<AppName, number>;
+  const externalQdrant = process.env['QDRANT_URL'];
+  const apps = externalQdrant ? ALL_APPS.filter((app) => app !== 'vector-engine') : ALL_APPS;
+  const stack = new AppStack({
+    root,
+    apps,
+    ports,
+    logDir,
+    env: {
+      DATA_DIR: dataDir,
+      NATS_URL: NATS.url,
+      REDIS_URL: REDIS.url,
+      QDRANT_URL: externalQdrant ?? `http://127.0.0.1:${ports['vector-engine']}`,
+    },
+  });
+
+  let stopping = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping...');
+    await stack.stopAll();
+    await Promise.all(servers.map((server) => server.stop()));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  console.log(`Starting ${apps.join(', ')} (logs in ${logDir})`);
+  stack.startAll();
+  for (const app of apps) {
+    void stack.process(app).waitExit().then((code) => {
+      if (!stopping) console.error(`${app} exited with code ${code}; see ${join(logDir, `${app}.log`)}`);
+    });
+  }
+  try {
+    await stack.waitAllReady(120_000);
+  } catch (error) {
+    console.error(String(error instanceof Error ? error.message : error));
+    await shutdown(1);
+    return;
+  }
+  const gateway = stack.url('gateway');
+  console.log(`\nPlatform ready.\n  Gateway:  ${gateway}\n  Health:   ${gateway}/api/v1/health\n  API docs: ${gateway}/docs\nCtrl-C stops everything.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
