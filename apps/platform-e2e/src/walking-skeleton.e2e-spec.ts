@@ -18,7 +18,9 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   });
 
   it('reports every service up with its version and latency', async () => {
-    const { status, body } = await request<PlatformHealthShape>(`${platform.gatewayUrl}/api/v1/health`);
+    const { status, body } = await request<PlatformHealthShape>(
+      `${platform.gatewayUrl}/api/v1/health`,
+    );
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(Object.keys(body.services).sort()).toEqual([...NATS_SERVICES].sort());
@@ -38,14 +40,18 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
       const metrics = await request<string>(`${base}/metrics`);
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain('process_cpu_user_seconds_total');
-      expect(metrics.body).toContain('aip_requests_total{transport="http",route="/health/ready",outcome="success"}');
+      expect(metrics.body).toContain(
+        'aip_requests_total{transport="http",route="/health/ready",outcome="success"}',
+      );
     }
   });
 
   it('counts NATS requests per subject in each service', async () => {
     await request(`${platform.gatewayUrl}/api/v1/health`);
     const metrics = await request<string>(`${platform.stack.url('vector')}/metrics`);
-    expect(metrics.body).toMatch(/aip_requests_total\{transport="nats",route="vector.health.v1",outcome="success"\} [1-9]/);
+    expect(metrics.body).toMatch(
+      /aip_requests_total\{transport="nats",route="vector.health.v1",outcome="success"\} [1-9]/,
+    );
   });
 
   it('carries the caller request id through NATS into every service log', async () => {
@@ -63,7 +69,10 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
             .find((l) => l.includes(`"requestId":"${requestId}"`)),
         { timeoutMs: 3000, what: `the request id in the ${service} log` },
       );
-      expect(JSON.parse(line)).toMatchObject({ service, subject: expect.stringMatching(/\.health\.v1$/) });
+      expect(JSON.parse(line)).toMatchObject({
+        service,
+        subject: expect.stringMatching(/\.health\.v1$/),
+      });
     }
   });
 
@@ -79,7 +88,9 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   });
 
   it('answers an unknown route with 404 in the error shape', async () => {
-    const { status, body } = await request<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/nothing-here`);
+    const { status, body } = await request<ErrorBodyShape>(
+      `${platform.gatewayUrl}/api/v1/nothing-here`,
+    );
     expect(status).toBe(404);
     expect(body).toEqual({
       error: { code: 'NOT_FOUND', message: expect.stringContaining('/api/v1/nothing-here') },

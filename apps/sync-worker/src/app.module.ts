@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ServiceName, Subject } from '@aip/contracts';
-import { HealthModule, MessagingModule, NatsIndicator, RedisIndicator, RedisModule } from '@aip/platform';
+import {
+  HealthModule,
+  MessagingModule,
+  NatsIndicator,
+  RedisIndicator,
+  RedisModule,
+} from '@aip/platform';
 
 @Module({
   imports: [

@@ -17,6 +17,8 @@ describe('default role mapping', () => {
   it('keeps readers from writing', () => {
     expect(roleHasPermission('reader', 'vectors:insert')).toBe(false);
     expect(roleHasPermission('reader', 'vectors:search')).toBe(true);
-    expect(PERMISSIONS.filter((p) => roleHasPermission('admin', p))).toHaveLength(PERMISSIONS.length);
+    expect(PERMISSIONS.filter((p) => roleHasPermission('admin', p))).toHaveLength(
+      PERMISSIONS.length,
+    );
   });
 });

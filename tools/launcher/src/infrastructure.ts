@@ -16,7 +16,15 @@ export const NATS: Dependency = {
   name: 'NATS',
   url: process.env['NATS_URL']?.split(',')[0] ?? 'nats://127.0.0.1:4222',
   binary: 'nats-server',
-  args: (host, port, dataDir) => ['-a', host, '-p', String(port), '-js', '-sd', join(dataDir, 'nats')],
+  args: (host, port, dataDir) => [
+    '-a',
+    host,
+    '-p',
+    String(port),
+    '-js',
+    '-sd',
+    join(dataDir, 'nats'),
+  ],
   install: 'sudo apt-get install -y nats-server   (macOS: brew install nats-server)',
 };
 
@@ -25,7 +33,16 @@ export const REDIS: Dependency = {
   url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
   binary: 'redis-server',
   args: (host, port, dataDir) => [
-    '--bind', host, '--port', String(port), '--dir', join(dataDir, 'redis'), '--appendonly', 'yes', '--save', '',
+    '--bind',
+    host,
+    '--port',
+    String(port),
+    '--dir',
+    join(dataDir, 'redis'),
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
   ],
   install: 'sudo apt-get install -y redis-server   (macOS: brew install redis)',
 };
@@ -56,7 +73,9 @@ export async function ensureRunning(
         `Install it with:\n  ${dependency.install}\nthen run npm start again.`,
     );
   }
-  mkdirSync(join(dataDir, dependency.binary === 'redis-server' ? 'redis' : 'nats'), { recursive: true });
+  mkdirSync(join(dataDir, dependency.binary === 'redis-server' ? 'redis' : 'nats'), {
+    recursive: true,
+  });
   const server = new ManagedProcess({
     name: dependency.binary,
     command: dependency.binary,

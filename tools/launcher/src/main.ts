@@ -38,7 +38,10 @@ async function main(): Promise<void> {
     console.log(`${dependency.name}: ${dependency.url}${started ? ' (started)' : ''}`);
   }
 
-  const ports = Object.fromEntries(ALL_APPS.map((app) => [app, portOf(app)])) as Record<AppName, number>;
+  const ports = Object.fromEntries(ALL_APPS.map((app) => [app, portOf(app)])) as Record<
+    AppName,
+    number
+  >;
   const externalQdrant = process.env['QDRANT_URL'];
   const apps = externalQdrant ? ALL_APPS.filter((app) => app !== 'vector-engine') : ALL_APPS;
   const stack = new AppStack({
@@ -69,9 +72,13 @@ async function main(): Promise<void> {
   console.log(`Starting ${apps.join(', ')} (logs in ${logDir})`);
   stack.startAll();
   for (const app of apps) {
-    void stack.process(app).waitExit().then((code) => {
-      if (!stopping) console.error(`${app} exited with code ${code}; see ${join(logDir, `${app}.log`)}`);
-    });
+    void stack
+      .process(app)
+      .waitExit()
+      .then((code) => {
+        if (!stopping)
+          console.error(`${app} exited with code ${code}; see ${join(logDir, `${app}.log`)}`);
+      });
   }
   try {
     await stack.waitAllReady(120_000);
@@ -81,7 +88,9 @@ async function main(): Promise<void> {
     return;
   }
   const gateway = stack.url('gateway');
-  console.log(`\nPlatform ready.\n  Gateway:  ${gateway}\n  Health:   ${gateway}/api/v1/health\n  API docs: ${gateway}/docs\nCtrl-C stops everything.`);
+  console.log(
+    `\nPlatform ready.\n  Gateway:  ${gateway}\n  Health:   ${gateway}/api/v1/health\n  API docs: ${gateway}/docs\nCtrl-C stops everything.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -28,6 +28,9 @@ export class PlatformHealthDto {
   @ApiProperty()
   version!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ServiceStatusDto' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/ServiceStatusDto' },
+  })
   services!: Record<string, ServiceStatusDto>;
 }

@@ -24,7 +24,9 @@ export class PlatformHealthService {
   async gather(): Promise<PlatformHealthDto> {
     const statuses = await Promise.all(NATS_SERVICES.map((service) => this.probe(service)));
     const services = Object.fromEntries(NATS_SERVICES.map((service, i) => [service, statuses[i]]));
-    const missing = NATS_SERVICES.filter((_, i) => statuses[i].required && statuses[i].status === 'down');
+    const missing = NATS_SERVICES.filter(
+      (_, i) => statuses[i].required && statuses[i].status === 'down',
+    );
     const health: PlatformHealthDto = {
       status: statuses.some((s) => s.status === 'down') ? 'degraded' : 'ok',
       version: this.info.version,
@@ -60,7 +62,12 @@ export class PlatformHealthService {
         ...(reply.ready ? {} : { error: 'not ready: a dependency is down' }),
       };
     } catch (error) {
-      return { status: 'down', required, latencyMs: latency(), error: toPlatformError(error).message };
+      return {
+        status: 'down',
+        required,
+        latencyMs: latency(),
+        error: toPlatformError(error).message,
+      };
     }
   }
 }

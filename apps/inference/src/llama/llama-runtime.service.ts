@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { LOGGER, type Logger } from '@aip/platform';
 import { InferenceConfig } from '../config/inference.config';
 
@@ -6,9 +11,7 @@ type LlamaModule = typeof import('node-llama-cpp');
 type Llama = Awaited<ReturnType<LlamaModule['getLlama']>>;
 
 export type RuntimeState =
-  | { state: 'loading' }
-  | { state: 'ready'; llama: Llama }
-  | { state: 'failed'; reason: string };
+  { state: 'loading' } | { state: 'ready'; llama: Llama } | { state: 'failed'; reason: string };
 
 /**
  * The llama.cpp runtime (native binding) this service generates with. Loaded once at start
@@ -47,7 +50,10 @@ export class LlamaRuntimeService implements OnApplicationBootstrap, OnApplicatio
         logLevel: LlamaLogLevel.warn,
       });
       this.current = { state: 'ready', llama };
-      this.logger.info({ gpu: llama.gpu, threads: this.config.INFERENCE_THREADS }, 'llama.cpp runtime loaded');
+      this.logger.info(
+        { gpu: llama.gpu, threads: this.config.INFERENCE_THREADS },
+        'llama.cpp runtime loaded',
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.current = { state: 'failed', reason };

@@ -13,7 +13,11 @@ export class ServiceController {
 
   @Get()
   root(): { title: string; version: string; engine_version: string } {
-    return { title: 'vector-engine', version: QDRANT_API_VERSION, engine_version: this.info.version };
+    return {
+      title: 'vector-engine',
+      version: QDRANT_API_VERSION,
+      engine_version: this.info.version,
+    };
   }
 
   @Get(['healthz', 'livez', 'readyz'])

@@ -10,7 +10,11 @@ import { VectorConfig } from '../config/vector.config';
       provide: QdrantClient,
       inject: [VectorConfig],
       useFactory: (config: VectorConfig) =>
-        new QdrantClient({ url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY, timeout: 10_000 }),
+        new QdrantClient({
+          url: config.QDRANT_URL,
+          apiKey: config.QDRANT_API_KEY,
+          timeout: 10_000,
+        }),
     },
   ],
   exports: [QdrantClient],

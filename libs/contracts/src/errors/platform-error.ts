@@ -1,4 +1,4 @@
-import { ErrorCode, isErrorCode } from './error-code';
+import { type ErrorCode, isErrorCode } from './error-code';
 
 /** What crosses NATS when a handler fails, and what the gateway puts under `error`. */
 export interface ErrorPayload {

@@ -74,7 +74,10 @@ export async function bootstrapApp(options: BootstrapOptions): Promise<RunningAp
   }
   await options.beforeListen?.(app);
   await app.listen(options.port, config.HOST);
-  logger.info({ port: options.port, nats: options.servesNats ? config.NATS_URL : undefined }, 'ready to serve');
+  logger.info(
+    { port: options.port, nats: options.servesNats ? config.NATS_URL : undefined },
+    'ready to serve',
+  );
   return { app, logger };
 }
 

@@ -4,7 +4,12 @@ import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
 
 /** An integer variable within [min, max]. */
 export const EnvInt = (min: number, max: number): PropertyDecorator =>
-  applyDecorators(Type(() => Number), IsInt(), Min(min), Max(max));
+  applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
 
 /** A TCP port variable. */
 export const EnvPort = (): PropertyDecorator => EnvInt(1, 65535);

@@ -24,7 +24,8 @@ export interface PlatformModuleOptions {
 export class PlatformModule {
   static forRoot({ info, config, logger }: PlatformModuleOptions): DynamicModule {
     const configProviders: Provider[] = [{ provide: BaseConfig, useValue: config }];
-    if (config instanceof RedisConfig) configProviders.push({ provide: RedisConfig, useValue: config });
+    if (config instanceof RedisConfig)
+      configProviders.push({ provide: RedisConfig, useValue: config });
     if (config.constructor !== BaseConfig && config.constructor !== RedisConfig) {
       configProviders.push({ provide: config.constructor, useValue: config });
     }

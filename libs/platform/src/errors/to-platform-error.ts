@@ -45,7 +45,8 @@ export function toPlatformError(error: unknown): PlatformError {
 function fromHttpException(error: HttpException): PlatformError {
   const status = error.getStatus();
   const code =
-    CODE_BY_HTTP_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
+    CODE_BY_HTTP_STATUS[status] ??
+    (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
   const response = error.getResponse();
   const messages =
     typeof response === 'object' && response !== null

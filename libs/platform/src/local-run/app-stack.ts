@@ -81,7 +81,9 @@ export class AppStack {
     let ready = false;
     const exited = managed.waitExit().then((code) => {
       if (!ready) {
-        throw new Error(`${app} exited (code ${code}) before it was ready; see ${managed.options.logFile}`);
+        throw new Error(
+          `${app} exited (code ${code}) before it was ready; see ${managed.options.logFile}`,
+        );
       }
     });
     const healthy = waitFor(

@@ -21,7 +21,9 @@ export async function waitFor<T>(
     }
     if (Date.now() >= deadline) {
       const cause = lastError === undefined ? '' : ` (last error: ${String(lastError)})`;
-      throw new Error(`Timed out after ${options.timeoutMs} ms waiting for ${options.what}${cause}`);
+      throw new Error(
+        `Timed out after ${options.timeoutMs} ms waiting for ${options.what}${cause}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }

@@ -9,7 +9,8 @@ const LABELS = ['transport', 'route', 'outcome'] as const;
 /** One counter and one latency histogram per HTTP route or NATS subject, labelled by outcome. */
 @Injectable()
 export class RequestMetrics {
-  private readonly requests = existing<Counter<(typeof LABELS)[number]>>('aip_requests_total') ??
+  private readonly requests =
+    existing<Counter<(typeof LABELS)[number]>>('aip_requests_total') ??
     new Counter({
       name: 'aip_requests_total',
       help: 'Requests handled, by transport, route or subject, and outcome',
