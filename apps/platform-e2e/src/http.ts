@@ -1,3 +1,5 @@
+import { waitFor } from '@aip/platform';
+
 /** A response as the e2e tests look at it: status, headers and parsed JSON body. */
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;
@@ -28,4 +30,19 @@ export interface ErrorBodyShape {
 export interface PlatformHealthShape {
   status: string;
   services: Record<string, { status: string; version?: string; latencyMs: number; error?: string }>;
+}
+
+/** Polls the gateway's `/api/v1/health` until it answers `status`. */
+export function waitForPlatformHealth<T = PlatformHealthShape>(
+  gatewayUrl: string,
+  status: 200 | 503,
+  timeoutMs: number,
+): Promise<JsonResponse<T>> {
+  return waitFor(
+    async () => {
+      const response = await request<T>(`${gatewayUrl}/api/v1/health`);
+      return response.status === status ? response : undefined;
+    },
+    { timeoutMs, intervalMs: 100, what: `/api/v1/health to answer ${status}` },
+  );
 }

@@ -1,6 +1,5 @@
-import { waitFor } from '@aip/platform';
 import { startTestStack, TestNatsServer, type TestStack } from '@aip/testing';
-import { request, type PlatformHealthShape } from './http';
+import { request, waitForPlatformHealth } from './http';
 
 const OUTAGE_MS = 30_000;
 
@@ -22,13 +21,7 @@ describe('NATS outage: a nats-server of the test own, stopped for 30 s and start
     expect((await request(`${platform.gatewayUrl}/api/v1/health`)).status).toBe(200);
 
     await nats.stop();
-    const duringOutage = await waitFor(
-      async () => {
-        const response = await request(`${platform.gatewayUrl}/api/v1/health`);
-        return response.status === 503 ? response : undefined;
-      },
-      { timeoutMs: 10_000, what: 'the gateway to report the outage' },
-    );
+    const duringOutage = await waitForPlatformHealth(platform.gatewayUrl, 503, 10_000);
     expect(duringOutage.status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
 
@@ -38,13 +31,7 @@ describe('NATS outage: a nats-server of the test own, stopped for 30 s and start
 
     await nats.restart();
     const restartedAt = Date.now();
-    const healthy = await waitFor(
-      async () => {
-        const response = await request<PlatformHealthShape>(`${platform.gatewayUrl}/api/v1/health`);
-        return response.status === 200 ? response : undefined;
-      },
-      { timeoutMs: 10_000, intervalMs: 200, what: 'health to be 200 after NATS returned' },
-    );
+    const healthy = await waitForPlatformHealth(platform.gatewayUrl, 200, 10_000);
     const recoveredMs = Date.now() - restartedAt;
     expect(recoveredMs).toBeLessThan(10_000);
     expect(Object.values(healthy.body.services).every((s) => s.status === 'up')).toBe(true);

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { ALL_APPS, waitFor, type AppName } from '@aip/platform';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape, type PlatformHealthShape } from './http';
+import {
+  request,
+  waitForPlatformHealth,
+  type ErrorBodyShape,
+  type PlatformHealthShape,
+} from './http';
 
 const NATS_SERVICES = ['inference', 'embedding', 'vector', 'sync-worker'];
 
@@ -127,13 +132,7 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
     await embedding.kill('SIGKILL');
     const killedAt = Date.now();
 
-    const down = await waitFor(
-      async () => {
-        const response = await request<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/health`);
-        return response.status === 503 ? response : undefined;
-      },
-      { timeoutMs: 6000, intervalMs: 100, what: 'the gateway to report embedding down' },
-    );
+    const down = await waitForPlatformHealth<ErrorBodyShape>(platform.gatewayUrl, 503, 6000);
     expect(Date.now() - killedAt).toBeLessThan(6000);
     expect(down.body.error.code).toBe('SERVICE_UNAVAILABLE');
     expect(down.body.error.message).toContain('embedding');
@@ -142,13 +141,7 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
 
     platform.stack.start('embedding');
     await platform.stack.waitReady('embedding', 30_000);
-    const up = await waitFor(
-      async () => {
-        const response = await request(`${platform.gatewayUrl}/api/v1/health`);
-        return response.status === 200 ? response : undefined;
-      },
-      { timeoutMs: 10_000, what: 'the platform to be healthy again' },
-    );
+    const up = await waitForPlatformHealth(platform.gatewayUrl, 200, 10_000);
     expect(up.status).toBe(200);
   }, 60_000);
 });

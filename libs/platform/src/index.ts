@@ -24,3 +24,4 @@ export * from './metrics/request-metrics';
 export * from './redis/redis.indicator';
 export * from './redis/redis.module';
 export * from './local-run/app-stack';
+export * from './core/nats-service.module';

@@ -18,21 +18,26 @@ export const ROLES = ['reader', 'writer', 'operator', 'admin'] as const;
 
 export type Role = (typeof ROLES)[number];
 
+const READER: readonly Permission[] = ['generate:text', 'vectors:search'];
+const WRITER: readonly Permission[] = [
+  ...READER,
+  'vectors:insert',
+  'vectors:update',
+  'vectors:delete',
+];
+const OPERATOR: readonly Permission[] = [
+  ...WRITER,
+  'collections:manage',
+  'snapshots:create',
+  'analytics:view',
+  'metrics:view',
+];
+
 /** The default role mapping; each role includes everything of the one before it. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  reader: ['generate:text', 'vectors:search'],
-  writer: ['generate:text', 'vectors:search', 'vectors:insert', 'vectors:update', 'vectors:delete'],
-  operator: [
-    'generate:text',
-    'vectors:search',
-    'vectors:insert',
-    'vectors:update',
-    'vectors:delete',
-    'collections:manage',
-    'snapshots:create',
-    'analytics:view',
-    'metrics:view',
-  ],
+  reader: READER,
+  writer: WRITER,
+  operator: OPERATOR,
   admin: PERMISSIONS,
 };
 
