@@ -1,0 +1,115 @@
+import { vectorParamsOf } from '../collection-config';
+import { better, passesThreshold, scorerFor, type Distance } from '../distance';
+import { EngineError } from '../engine-error';
+import type { CollectionState } from '../collection/collection-state';
+import type { SparseVector } from '../points/point-record';
+import { TopK, type Scored } from './top-k';
+
+export interface VectorQuery {
+  /** Name of the dense or sparse vector to search ('' for the unnamed one). */
+  using: string;
+  vector: Float32Array | SparseVector;
+  filter?: unknown;
+  /** Results to return after skipping `offset`. */
+  limit: number;
+  offset: number;
+  scoreThreshold?: number;
+  exact?: boolean;
+  hnswEf?: number;
+  /** Only these points may be returned (rescoring the results of a prefetch). */
+  within?: Set<number>;
+  /** These points are never returned (the examples of a recommendation). */
+  exclude?: Set<number>;
+}
+
+export interface SearchOutcome {
+  hits: Scored[];
+  /** How the search ran, for tests and metrics. */
+  plan: 'exact' | 'graph' | 'sparse';
+}
+
+/**
+ * Plans and runs one vector search like Qdrant: exact scoring when asked, when the graph is
+ * not built, or when the filter's candidates are few (under full_scan_threshold KB of
+ * vectors); otherwise a graph search with the filter applied inside it, merged with the exact
+ * scores of points not indexed yet.
+ */
+export function searchVectors(state: CollectionState, query: VectorQuery): SearchOutcome {
+  const k = query.limit + query.offset;
+  const predicate = state.predicate(query.filter);
+  const indexed =
+    query.filter === undefined || query.filter === null
+      ? undefined
+      : state.payloadIndexes.candidates(query.filter);
+  let candidates = indexed;
+  if (query.within) candidates = candidates ? intersect(candidates, query.within) : query.within;
+  const accept = (label: number): boolean => {
+    if (query.exclude?.has(label)) return false;
+    if (candidates && !candidates.has(label)) return false;
+    const record = state.points.get(label);
+    return record !== undefined && state.matches(record, predicate);
+  };
+
+  if (!(query.vector instanceof Float32Array)) {
+    const index = state.sparseIndexes.get(query.using);
+    if (!index) throw EngineError.badInput(`Not existing vector name error: ${query.using}`);
+    const top = new TopK(k, (a, b) => a > b);
+    for (const hit of index.search(query.vector, accept)) {
+      if (query.scoreThreshold === undefined || hit.score >= query.scoreThreshold)
+        top.push(hit.label, hit.score);
+    }
+    return { hits: top.items.slice(query.offset), plan: 'sparse' };
+  }
+
+  const params = vectorParamsOf(state.config, query.using);
+  const index = state.vectorIndexes.get(query.using);
+  if (!params || !index)
+    throw EngineError.badInput(`Not existing vector name error: ${query.using || '(unnamed)'}`);
+  const fullScanKb = Number(
+    params.hnsw_config?.['full_scan_threshold'] ?? state.config.hnsw_config.full_scan_threshold,
+  );
+  const fewCandidates =
+    candidates !== undefined && (candidates.size * params.size * 4) / 1024 < fullScanKb;
+  const exact = query.exact === true || !index.built || index.indexed.size === 0 || fewCandidates;
+  const top = new TopK(k, better(params.distance));
+  const keep = (label: number, score: number): void => {
+    if (
+      query.scoreThreshold === undefined ||
+      passesThreshold(params.distance, score, query.scoreThreshold)
+    ) {
+      top.push(label, score);
+    }
+  };
+  const score = scorerFor(params.distance);
+
+  if (exact) {
+    for (const label of candidates ?? state.points.keys()) {
+      const vector = state.points.get(label)?.vectors.get(query.using);
+      if (vector && accept(label)) keep(label, score(query.vector, vector));
+    }
+    return { hits: top.items.slice(query.offset), plan: 'exact' };
+  }
+
+  const ef = Math.max(query.hnswEf ?? state.config.hnsw_config.ef_construct, k);
+  const filtered =
+    predicate !== undefined || candidates !== undefined || query.exclude !== undefined;
+  // Graph results and the exact scores of points still waiting to be indexed.
+  for (const hit of index.search(query.vector, k, ef, filtered ? accept : undefined))
+    keep(hit.label, hit.score);
+  for (const label of index.pending) {
+    const vector = state.points.get(label)?.vectors.get(query.using);
+    if (vector && accept(label)) keep(label, score(query.vector, vector));
+  }
+  return { hits: top.items.slice(query.offset), plan: 'graph' };
+}
+
+function intersect(a: Set<number>, b: Set<number>): Set<number> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const result = new Set<number>();
+  for (const x of small) if (large.has(x)) result.add(x);
+  return result;
+}
+
+export function distanceOf(state: CollectionState, using: string): Distance | undefined {
+  return vectorParamsOf(state.config, using)?.distance;
+}
