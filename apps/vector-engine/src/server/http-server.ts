@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { outcomeForStatus, RequestMetrics, type Logger } from '@aip/platform';
 import type { Engine } from '../engine/engine';
@@ -17,11 +17,8 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
  * search must stay close to the index's in-process speed).
  */
 export function buildServer(engine: Engine, logger: Logger, info: ServiceInfo): FastifyInstance {
-  const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: true,
-    bodyLimit: MAX_BODY_BYTES,
-  });
+  // Fastify's own request logging stays off: the onResponse hook below logs each request once.
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
   if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
   const metrics = new RequestMetrics();
 

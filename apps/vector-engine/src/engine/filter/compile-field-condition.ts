@@ -63,8 +63,9 @@ function elementCheck(node: FieldConditionNode, context: MatchContext): ElementC
   const checks: ElementCheck[] = [];
   if (node.match) checks.push(compileMatch(node.match, context));
   if (node.range) checks.push(rangeCheck(node.range));
-  if (node.geoRadius)
+  if (node.geoRadius) {
     checks.push(geoCheck(geoRadiusCheck(node.geoRadius.center, node.geoRadius.radius)));
+  }
   if (node.geoBoundingBox) {
     const { topLeft, bottomRight } = node.geoBoundingBox;
     checks.push(geoCheck(geoBoundingBoxCheck(topLeft, bottomRight)));

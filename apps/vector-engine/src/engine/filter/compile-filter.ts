@@ -35,8 +35,7 @@ export function compileFilter(filter: unknown, options: CompileOptions = {}): Po
   return (point) => check(point.payload, point);
 }
 
-/** Compiles an already parsed filter (see parseFilter). */
-export function compileFilterNode(
+function compileFilterNode(
   node: FilterNode,
   options: CompileOptions,
   keyPrefix: string,
@@ -73,7 +72,7 @@ export function compileFilterNode(
  * A compiled condition. `point` is absent inside a nested filter, where Qdrant evaluates only
  * payload conditions: has_id, has_vector and slice never match there.
  */
-export type NodeCheck = (payload: Record<string, unknown>, point?: FilterablePoint) => boolean;
+type NodeCheck = (payload: Record<string, unknown>, point?: FilterablePoint) => boolean;
 
 function compileCondition(
   condition: ConditionNode,

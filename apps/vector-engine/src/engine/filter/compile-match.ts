@@ -22,8 +22,9 @@ export function compileMatch(match: MatchNode, context: MatchContext): ElementCh
       const expected = match.value;
       if (context.uuid && typeof expected === 'string') {
         const uuid = canonicalUuid(expected);
-        if (uuid !== undefined)
+        if (uuid !== undefined) {
           return (value) => typeof value === 'string' && sameUuid(value, uuid);
+        }
       }
       return (value) => value === expected;
     }

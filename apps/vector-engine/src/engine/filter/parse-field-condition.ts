@@ -14,8 +14,16 @@ import {
 } from './parse-helpers';
 import { parsePayloadKeyOrThrow } from './payload-path';
 
-const FIELD_CONDITIONS =
-  'match, range, geo_bounding_box, geo_radius, geo_polygon, values_count, is_empty, is_null';
+const FIELD_CONDITIONS = [
+  'match',
+  'range',
+  'geo_bounding_box',
+  'geo_radius',
+  'geo_polygon',
+  'values_count',
+  'is_empty',
+  'is_null',
+];
 
 /** `{ key, match | range | geo_* | values_count | is_empty | is_null }`. */
 export function parseFieldCondition(
@@ -23,6 +31,9 @@ export function parseFieldCondition(
   path: string,
 ): FieldConditionNode {
   const key = expectString(object.key, `${path}.key`);
+  if (FIELD_CONDITIONS.every((name) => isAbsent(object[name]))) {
+    fail(path, `expected one of ${FIELD_CONDITIONS.join(', ')}`);
+  }
   const node: { -readonly [K in keyof FieldConditionNode]: FieldConditionNode[K] } = {
     kind: 'field',
     key,
@@ -63,20 +74,6 @@ export function parseFieldCondition(
   }
   if (!isAbsent(object.is_empty)) node.isEmpty = expectBoolean(object.is_empty, `${path}.is_empty`);
   if (!isAbsent(object.is_null)) node.isNull = expectBoolean(object.is_null, `${path}.is_null`);
-  const { match: m, range: r, geoRadius, geoBoundingBox, geoPolygon, valuesCount } = node;
-  const given = [
-    m,
-    r,
-    geoRadius,
-    geoBoundingBox,
-    geoPolygon,
-    valuesCount,
-    node.isEmpty,
-    node.isNull,
-  ];
-  if (given.every((condition) => condition === undefined)) {
-    fail(path, `expected one of ${FIELD_CONDITIONS}`);
-  }
   return node;
 }
 
@@ -122,11 +119,12 @@ function parseValueList(
       valueType === 'string'
         ? typeof item === 'string'
         : typeof item === 'number' && Number.isSafeInteger(item);
-    if (!ok)
+    if (!ok) {
       fail(
         `${path}[${i}]`,
         `expected ${valueType === 'string' ? 'a string' : 'an integer'}, got ${describe(item)}`,
       );
+    }
   });
   return { valueType, values: value as (string | number)[] };
 }
@@ -152,10 +150,12 @@ function parseGeoPoint(value: unknown, path: string): LatLon {
   const object = expectObject(value, path, 'a geo point { "lon": ..., "lat": ... }');
   const lon = expectNumber(object.lon, `${path}.lon`);
   const lat = expectNumber(object.lat, `${path}.lat`);
-  if (lon < -180 || lon > 180)
+  if (lon < -180 || lon > 180) {
     fail(`${path}.lon`, `expected a longitude within [-180, 180], got ${lon}`);
-  if (lat < -90 || lat > 90)
+  }
+  if (lat < -90 || lat > 90) {
     fail(`${path}.lat`, `expected a latitude within [-90, 90], got ${lat}`);
+  }
   return { lon, lat };
 }
 

@@ -116,8 +116,9 @@ function parseHasId(value: unknown, path: string): ConditionNode {
 function parseSlice(value: unknown, path: string): ConditionNode {
   const slice = expectObject(value, path);
   const total = expectUnsignedInteger(slice.total, `${path}.total`);
-  if (total < 1 || total > 0xffffffff)
+  if (total < 1 || total > 0xffffffff) {
     fail(`${path}.total`, 'expected an integer from 1 to 2^32 - 1');
+  }
   const index = expectUnsignedInteger(slice.index, `${path}.index`);
   if (index >= total) fail(`${path}.index`, `expected less than total (${total}), got ${index}`);
   return { kind: 'slice', total, index };

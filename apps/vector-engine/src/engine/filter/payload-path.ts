@@ -78,8 +78,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 // Own properties only: a payload without "constructor" must not find Object's constructor.
+// Held in a constant, as looking it up on Object costs more than the check in a hot loop.
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 function ownValue(object: Record<string, unknown>, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+  return hasOwnProperty.call(object, name) ? object[name] : undefined;
 }
 
 export function compilePathVisitor(segments: readonly PathSegment[]): PathVisitor {

@@ -46,13 +46,15 @@ function object(members: Record<string, Check>, required: string[] = []): Check 
     const record = value as Record<string, unknown>;
     for (const [name, member] of Object.entries(record)) {
       const check = members[name];
-      if (!check)
+      if (!check) {
         fail(path, `unknown member "${name}", expected ${Object.keys(members).join(', ')}`);
+      }
       if (member !== null) check(member, `${path}.${name}`);
     }
     for (const name of required) {
-      if (record[name] === undefined || record[name] === null)
+      if (record[name] === undefined || record[name] === null) {
         fail(`${path}.${name}`, 'is required');
+      }
     }
   };
 }

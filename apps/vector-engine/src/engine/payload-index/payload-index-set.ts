@@ -4,6 +4,7 @@ import { parseDatetime } from '../filter/datetime';
 import { parseFilter } from '../filter/parse-filter';
 import {
   flattenValues,
+  isPlainObject,
   type PathSegment,
   parsePayloadKey,
   rawValues,
@@ -38,18 +39,16 @@ export class PayloadIndexSet {
    */
   create(field: string, type: PayloadSchemaType, params?: Record<string, unknown>): void {
     const path = parsePayloadKey(field);
-    if (!path)
+    if (!path) {
       throw new PayloadIndexError('field_name', `invalid payload key ${JSON.stringify(field)}`);
+    }
     if (!PAYLOAD_SCHEMA_TYPES.includes(type)) {
       throw new PayloadIndexError(
         'field_schema',
         `unknown type ${JSON.stringify(type)}, expected one of ${PAYLOAD_SCHEMA_TYPES.join(', ')}`,
       );
     }
-    if (
-      params !== undefined &&
-      (typeof params !== 'object' || params === null || Array.isArray(params))
-    ) {
+    if (params !== undefined && !isPlainObject(params)) {
       throw new PayloadIndexError('field_schema', 'expected a type name or an object of params');
     }
     const checked = params === undefined ? undefined : validateIndexParams(type, params);

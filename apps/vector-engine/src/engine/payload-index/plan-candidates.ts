@@ -86,8 +86,9 @@ function planField(node: FieldConditionNode, field: FieldIndex): Candidates | un
   const { geoRadius, geoBoundingBox, geoPolygon } = node;
   if (geoRadius || geoBoundingBox || geoPolygon) {
     if (field.type !== 'geo') return undefined;
-    if (geoRadius)
+    if (geoRadius) {
       parts.push(field.index.filter(geoRadiusCheck(geoRadius.center, geoRadius.radius)));
+    }
     if (geoBoundingBox) {
       const { topLeft, bottomRight } = geoBoundingBox;
       parts.push(field.index.filter(geoBoundingBoxCheck(topLeft, bottomRight)));
