@@ -39,3 +39,10 @@ export function pointKey(id: PointId): string {
 export function keyToPointId(key: string): PointId {
   return key.includes('-') ? key : Number(key);
 }
+
+/** Qdrant orders ids with integers first (ascending), then UUIDs (lexicographic). */
+export function compareIds(a: PointId, b: PointId): number {
+  if (typeof a === 'number') return typeof b === 'number' ? a - b : -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

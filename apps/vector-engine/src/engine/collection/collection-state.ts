@@ -4,7 +4,7 @@ import { denseVectors, type CollectionConfig } from '../collection-config';
 import { EngineError } from '../engine-error';
 import { VectorIndex } from '../index/vector-index';
 import { PayloadIndexSet } from '../payload-index/payload-index-set';
-import { pointKey, type PointId } from '../point-id';
+import { compareIds, pointKey, type PointId } from '../point-id';
 import type { PointRecord } from '../points/point-record';
 import { SparseIndex } from '../index/sparse-index';
 
@@ -19,6 +19,8 @@ export class CollectionState {
   readonly vectorIndexes = new Map<string, VectorIndex>();
   readonly sparseIndexes = new Map<string, SparseIndex>();
   readonly payloadIndexes = new PayloadIndexSet();
+  /** Labels in id order, for scroll; rebuilt lazily after the set of ids changes. */
+  private idOrderCache: number[] | undefined;
 
   constructor(
     public config: CollectionConfig,
@@ -61,6 +63,14 @@ export class CollectionState {
     return record;
   }
 
+  idOrder(): number[] {
+    if (!this.idOrderCache) {
+      const records = [...this.points.values()].sort((a, b) => compareIds(a.id, b.id));
+      this.idOrderCache = records.map((record) => record.label);
+    }
+    return this.idOrderCache;
+  }
+
   /** Compiles a request filter, with full-text matching where the field has a text index. */
   predicate(filter: unknown): PointPredicate | undefined {
     if (filter === undefined || filter === null) return undefined;
@@ -99,6 +109,7 @@ export class CollectionState {
 
   /** Adds a record to memory and every index (the caller has stored it). */
   attach(record: PointRecord, vectorsChanged: boolean): void {
+    if (!this.points.has(record.label)) this.idOrderCache = undefined;
     this.points.set(record.label, record);
     this.labelsById.set(pointKey(record.id), record.label);
     this.payloadIndexes.add(record.label, record.payload);
@@ -122,6 +133,7 @@ export class CollectionState {
     for (const index of this.sparseIndexes.values()) index.remove(record.label);
     this.points.delete(record.label);
     this.labelsById.delete(pointKey(record.id));
+    this.idOrderCache = undefined;
   }
 
   /** Swaps a point's payload, keeping the payload indexes in step. */

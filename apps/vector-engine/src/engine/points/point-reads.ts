@@ -1,15 +1,8 @@
 import type { CollectionState } from '../collection/collection-state';
 import { EngineError } from '../engine-error';
-import { parsePointId, type PointId } from '../point-id';
+import { compareIds, parsePointId } from '../point-id';
 import type { PointRecord } from './point-record';
 import { payloadSelector, toRecord, vectorSelector } from './point-output';
-
-/** Qdrant orders ids with integers first (ascending), then UUIDs (lexicographic). */
-export function compareIds(a: PointId, b: PointId): number {
-  if (typeof a === 'number') return typeof b === 'number' ? a - b : -1;
-  if (typeof b === 'number') return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function retrieve(
   state: CollectionState,
@@ -38,9 +31,9 @@ export interface ScrollOptions {
 export function scroll(state: CollectionState, options: ScrollOptions): Record<string, unknown> {
   const selectPayload = payloadSelector(options.withPayload, true);
   const selectVector = vectorSelector(options.withVector, state.config);
-  const matching = new Set(state.matchingLabels(options.filter));
   if (options.orderBy !== undefined && options.orderBy !== null) {
     const order = parseOrderBy(options.orderBy);
+    const matching = new Set(state.matchingLabels(options.filter));
     const points: Record<string, unknown>[] = [];
     try {
       for (const { label, value } of state.payloadIndexes.orderBy(
@@ -58,19 +51,32 @@ export function scroll(state: CollectionState, options: ScrollOptions): Record<s
     }
     return { points, next_page_offset: null };
   }
-  const records = [...matching].map((label) => state.points.get(label) as PointRecord);
-  records.sort((a, b) => compareIds(a.id, b.id));
+  const predicate = state.predicate(options.filter);
+  const order = state.idOrder();
   const from =
     options.offset === undefined || options.offset === null
       ? undefined
       : parsePointId(options.offset, 'offset');
   let start = 0;
   if (from !== undefined) {
-    start = records.findIndex((record) => compareIds(record.id, from) >= 0);
-    if (start < 0) start = records.length;
+    let high = order.length;
+    while (start < high) {
+      const middle = (start + high) >>> 1;
+      if (compareIds(state.points.get(order[middle])!.id, from) < 0) start = middle + 1;
+      else high = middle;
+    }
   }
-  const page = records.slice(start, start + options.limit);
-  const next = records[start + options.limit];
+  const page: PointRecord[] = [];
+  let next: PointRecord | undefined;
+  for (let i = start; i < order.length; i++) {
+    const record = state.points.get(order[i])!;
+    if (!state.matches(record, predicate)) continue;
+    if (page.length === options.limit) {
+      next = record;
+      break;
+    }
+    page.push(record);
+  }
   return {
     points: page.map((record) => toRecord(record, selectPayload, selectVector)),
     next_page_offset: next ? next.id : null,

@@ -1,6 +1,6 @@
 import type { CollectionState } from '../collection/collection-state';
 import { EngineError } from '../engine-error';
-import { compareIds } from '../points/point-reads';
+import { compareIds } from '../point-id';
 import { dbsf, rrf } from './fusion';
 import type { ParsedQuery } from './query-input';
 import { averageVector, resolveExamples, scoreByExamples } from './recommend';
