@@ -5,7 +5,7 @@ import { EngineError } from '../engine-error';
 import { VectorIndex } from '../index/vector-index';
 import { PayloadIndexSet } from '../payload-index/payload-index-set';
 import { compareIds, pointKey, type PointId } from '../point-id';
-import type { PointRecord } from '../points/point-record';
+import { IN_GRAPH, type PointRecord } from '../points/point-record';
 import { SparseIndex } from '../index/sparse-index';
 
 /**
@@ -43,6 +43,9 @@ export class CollectionState {
           efConstruct: Number(hnsw.ef_construct),
           indexingThresholdKb: this.config.optimizer_config.indexing_threshold,
           file: join(this.dir, `hnsw-${Buffer.from(name).toString('hex') || 'default'}.bin`),
+          quantization: scalarQuantization(
+            params.quantization_config ?? this.config.quantization_config,
+          ),
         }),
       );
     }
@@ -50,6 +53,22 @@ export class CollectionState {
     for (const [name, params] of Object.entries(this.config.params.sparse_vectors ?? {})) {
       this.sparseIndexes.set(name, new SparseIndex(params.modifier === 'idf'));
     }
+  }
+
+  /** A point's float32 vector, read back from its graph when only int8 codes are in memory. */
+  vectorOf(record: PointRecord, name: string): Float32Array | undefined {
+    const vector = record.vectors.get(name);
+    return vector === IN_GRAPH ? this.vectorIndexes.get(name)?.original(record.label) : vector;
+  }
+
+  /** Every dense vector of a point as float32 (for storage and output). */
+  fullVectors(record: PointRecord): Map<string, Float32Array> {
+    const vectors = new Map<string, Float32Array>();
+    for (const name of record.vectors.keys()) {
+      const vector = this.vectorOf(record, name);
+      if (vector) vectors.set(name, vector);
+    }
+    return vectors;
   }
 
   get(id: PointId): PointRecord | undefined {
@@ -156,4 +175,13 @@ export class CollectionState {
     }
     return count;
   }
+}
+
+function scalarQuantization(
+  config: Record<string, unknown> | null | undefined,
+): { quantile: number } | null {
+  const scalar = config?.['scalar'] as Record<string, unknown> | undefined;
+  if (!scalar || scalar['type'] !== 'int8') return null;
+  const quantile = scalar['quantile'];
+  return { quantile: typeof quantile === 'number' ? quantile : 0.99 };
 }

@@ -4,7 +4,13 @@ import { applyCollectionUpdate, type CollectionConfig } from '../collection-conf
 import { EngineError } from '../engine-error';
 import type { PayloadSchemaType } from '../payload-index/payload-index-set';
 import { keyToPointId, pointKey, type PointId } from '../point-id';
-import type { Payload, PointRecord, SparseVector } from '../points/point-record';
+import {
+  IN_GRAPH,
+  type Payload,
+  type PointRecord,
+  type SparseVector,
+} from '../points/point-record';
+import type { QuantizerBounds } from '../index/scalar-quantizer';
 import type { ParsedVectors } from '../points/vector-input';
 import { PointStore, type StoredRow } from '../storage/point-store';
 import { decodeVectors, encodeVectors } from '../storage/vector-codec';
@@ -102,7 +108,40 @@ export class Collection {
         if (record.vectors.has(name) && !index.indexed.has(record.label))
           index.pending.add(record.label);
       }
+      if (index.wantsQuantization && index.indexed.size > 0) {
+        this.ensureQuantizer(name);
+        for (const label of index.indexed) this.dropToCodes(name, label);
+      }
     }
+  }
+
+  /** Quantizer bounds are fitted once, stored, and reused after restarts. */
+  private ensureQuantizer(name: string): void {
+    const index = this.state.vectorIndexes.get(name);
+    if (!index || index.quantizer || !index.wantsQuantization) return;
+    const saved = this.store.getMeta(`quant:${name}`);
+    const bounds = index.initQuantizer(
+      saved ? (JSON.parse(saved) as QuantizerBounds) : undefined,
+      () => {
+        const sample: Float32Array[] = [];
+        for (const record of this.state.points.values()) {
+          const vector = record.vectors.get(name);
+          if (vector && vector !== IN_GRAPH) sample.push(vector);
+          if (sample.length >= 10_000) break;
+        }
+        return sample;
+      },
+    );
+    if (bounds && !saved) this.store.setMeta(`quant:${name}`, JSON.stringify(bounds));
+  }
+
+  /** With quantization, an indexed vector's float32 copy leaves memory; its codes stay. */
+  private dropToCodes(name: string, label: number): void {
+    const record = this.state.points.get(label);
+    const vector = record?.vectors.get(name);
+    if (!record || !vector || vector === IN_GRAPH) return;
+    if (this.state.vectorIndexes.get(name)?.storeCodes(label, vector))
+      record.vectors.set(name, IN_GRAPH);
   }
 
   get config(): CollectionConfig {
@@ -115,7 +154,7 @@ export class Collection {
       key: pointKey(record.id),
       version: record.version,
       payload: JSON.stringify(record.payload),
-      vectors: encodeVectors(record.vectors),
+      vectors: encodeVectors(this.state.fullVectors(record)),
       sparse: record.sparse.size === 0 ? null : JSON.stringify(Object.fromEntries(record.sparse)),
     };
   }
@@ -195,7 +234,7 @@ export class Collection {
     const updates = changes.map(({ label, set, remove }) => {
       const record = this.state.points.get(label);
       if (!record) throw EngineError.notFound(`No point with label ${label} found`);
-      const vectors = new Map(record.vectors);
+      const vectors = new Map(this.state.fullVectors(record));
       const sparse = new Map(record.sparse);
       for (const [name, vector] of set?.dense ?? []) vectors.set(name, vector);
       for (const [name, vector] of set?.sparse ?? []) sparse.set(name, vector);
@@ -261,10 +300,13 @@ export class Collection {
     let remaining = false;
     for (const [name, index] of this.state.vectorIndexes) {
       if (index.pending.size === 0 || !index.worthIndexing(this.state.points.size)) continue;
+      this.ensureQuantizer(name);
       for (const label of index.pending) {
         const vector = this.state.points.get(label)?.vectors.get(name);
-        if (vector) index.indexOne(label, vector);
-        else index.pending.delete(label);
+        if (vector && vector !== IN_GRAPH) {
+          index.indexOne(label, vector);
+          this.dropToCodes(name, label);
+        } else index.pending.delete(label);
         if (performance.now() >= deadline) break;
       }
       if (index.pending.size > 0) remaining = true;

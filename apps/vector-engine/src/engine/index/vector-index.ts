@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { HierarchicalNSW } from 'hnswlib-node';
 import type { Distance } from '../distance';
+import { ScalarQuantizer, type QuantizerBounds } from './scalar-quantizer';
 
 export interface VectorIndexOptions {
   distance: Distance;
@@ -10,6 +11,8 @@ export interface VectorIndexOptions {
   /** KB of vectors from which the HNSW graph is worth building (Qdrant's indexing_threshold). */
   indexingThresholdKb: number | null;
   file: string;
+  /** Scalar int8 quantization asked for by the collection (quantile of values kept). */
+  quantization: { quantile: number } | null;
 }
 
 export interface HnswHit {
@@ -32,6 +35,9 @@ export class VectorIndex {
   readonly pending = new Set<number>();
   /** The graph changed since the last checkpoint file. */
   dirty = false;
+  quantizer: ScalarQuantizer | undefined;
+  /** int8 codes (and squared norm) of the indexed vectors whose float32 copy was dropped. */
+  readonly codes = new Map<number, { codes: Int8Array; squaredNorm: number }>();
 
   constructor(private readonly options: VectorIndexOptions) {}
 
@@ -54,6 +60,7 @@ export class VectorIndex {
 
   /** A new or changed vector: out of the graph until the indexer re-adds it. */
   markChanged(label: number): void {
+    this.codes.delete(label);
     if (this.indexed.delete(label)) {
       this.hnsw?.markDelete(label);
       this.dirty = true;
@@ -62,6 +69,7 @@ export class VectorIndex {
   }
 
   markDeleted(label: number): void {
+    this.codes.delete(label);
     this.pending.delete(label);
     if (this.indexed.delete(label)) {
       this.hnsw?.markDelete(label);
@@ -78,6 +86,37 @@ export class VectorIndex {
     this.pending.delete(label);
     this.indexed.add(label);
     this.dirty = true;
+  }
+
+  get wantsQuantization(): boolean {
+    return this.options.quantization !== null && this.supportsGraph;
+  }
+
+  /** Sets up the quantizer from saved bounds, or fits it to a sample of the data. */
+  initQuantizer(
+    bounds: QuantizerBounds | undefined,
+    sample: () => Float32Array[],
+  ): QuantizerBounds | undefined {
+    if (!this.options.quantization) return undefined;
+    this.quantizer = bounds
+      ? new ScalarQuantizer(bounds, this.options.distance)
+      : ScalarQuantizer.fit(sample(), this.options.quantization.quantile, this.options.distance);
+    return this.quantizer.bounds;
+  }
+
+  /** Keeps the int8 codes of an indexed vector so its float32 copy can be dropped. */
+  storeCodes(label: number, vector: Float32Array): boolean {
+    if (!this.quantizer || !this.indexed.has(label)) return false;
+    let squaredNorm = 0;
+    for (const x of vector) squaredNorm += x * x;
+    this.codes.set(label, { codes: this.quantizer.encode(vector), squaredNorm });
+    return true;
+  }
+
+  /** The float32 vector as stored in the graph. */
+  original(label: number): Float32Array | undefined {
+    if (!this.hnsw || !this.indexed.has(label)) return undefined;
+    return Float32Array.from(this.hnsw.getPoint(label));
   }
 
   setEf(ef: number): void {

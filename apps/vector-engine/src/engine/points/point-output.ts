@@ -80,10 +80,14 @@ function outputVector(vector: Float32Array | SparseVector): unknown {
     : { indices: vector.indices, values: vector.values };
 }
 
+/** Reads a point's float32 vector, wherever it is kept (memory or its graph). */
+export type VectorResolver = (record: PointRecord, name: string) => Float32Array | undefined;
+
 /** `with_vector`: true, false, or a list of vector names. */
 export function vectorSelector(
   value: unknown,
   config: CollectionConfig,
+  resolve: VectorResolver,
 ): VectorSelector | undefined {
   if (value === undefined || value === null || value === false) return undefined;
   const names = value === true ? undefined : stringList(value, 'with_vector');
@@ -94,13 +98,17 @@ export function vectorSelector(
       record.sparse.size === 0 &&
       (names === undefined || names.includes(DEFAULT_VECTOR))
     ) {
-      const vector = record.vectors.get(DEFAULT_VECTOR);
+      const vector = resolve(record, DEFAULT_VECTOR);
       return vector ? float32ArrayToJson(vector) : {};
     }
     const out: Record<string, unknown> = {};
-    for (const [name, vector] of [...record.vectors, ...record.sparse]) {
-      if (names === undefined || names.includes(name))
+    for (const name of record.vectors.keys()) {
+      const vector = resolve(record, name);
+      if (vector && (names === undefined || names.includes(name)))
         out[name || 'default'] = outputVector(vector);
+    }
+    for (const [name, vector] of record.sparse) {
+      if (names === undefined || names.includes(name)) out[name] = outputVector(vector);
     }
     return out;
   };

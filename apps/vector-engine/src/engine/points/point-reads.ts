@@ -11,7 +11,9 @@ export function retrieve(
   const ids = body['ids'];
   if (!Array.isArray(ids)) throw EngineError.badInput('ids must be a list of point ids');
   const selectPayload = payloadSelector(body['with_payload'], true);
-  const selectVector = vectorSelector(body['with_vector'], state.config);
+  const selectVector = vectorSelector(body['with_vector'], state.config, (r, n) =>
+    state.vectorOf(r, n),
+  );
   return ids
     .map((id, i) => state.get(parsePointId(id, `ids[${i}]`)))
     .filter((record): record is PointRecord => record !== undefined)
@@ -30,7 +32,9 @@ export interface ScrollOptions {
 /** A page of points by id, or ordered by an indexed payload field (`order_by`). */
 export function scroll(state: CollectionState, options: ScrollOptions): Record<string, unknown> {
   const selectPayload = payloadSelector(options.withPayload, true);
-  const selectVector = vectorSelector(options.withVector, state.config);
+  const selectVector = vectorSelector(options.withVector, state.config, (r, n) =>
+    state.vectorOf(r, n),
+  );
   if (options.orderBy !== undefined && options.orderBy !== null) {
     const order = parseOrderBy(options.orderBy);
     const matching = new Set(state.matchingLabels(options.filter));

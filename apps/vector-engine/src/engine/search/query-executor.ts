@@ -15,6 +15,7 @@ export interface QueryNode {
   filter?: unknown;
   exact?: boolean;
   hnswEf?: number;
+  quantization?: { ignore?: boolean; rescore?: boolean; oversampling?: number };
   scoreThreshold?: number;
   limit: number;
   offset: number;
@@ -74,6 +75,7 @@ function runLeaf(
     scoreThreshold: node.scoreThreshold,
     exact: node.exact || within !== undefined,
     hnswEf: node.hnswEf,
+    quantization: node.quantization,
     within,
   };
   if (query === undefined) return byId(state, filter, node, within);

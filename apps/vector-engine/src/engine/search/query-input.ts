@@ -39,7 +39,7 @@ export function parseVectorInput(
   if (typeof value === 'number' || typeof value === 'string') {
     const record = state.get(parsePointId(value, field));
     if (!record) throw EngineError.notFound(`No point with id ${value} found`);
-    const vector = record.vectors.get(using) ?? record.sparse.get(using);
+    const vector = state.vectorOf(record, using) ?? record.sparse.get(using);
     if (!vector) throw EngineError.badInput(`Point ${value} has no vector ${using || '(unnamed)'}`);
     return { kind: 'nearest', vector, exclude: record.label };
   }

@@ -32,7 +32,7 @@ export function resolveExamples(
       const record = state.get(parsePointId(example, `${field}[${i}]`));
       if (!record) throw EngineError.notFound(`No point with id ${String(example)} found`);
       exclude.add(record.label);
-      const vector = record.vectors.get(using);
+      const vector = state.vectorOf(record, using);
       if (!vector)
         throw EngineError.badInput(
           `Point ${String(example)} has no vector ${using || '(unnamed)'}`,
@@ -87,7 +87,7 @@ export function scoreByExamples(
     : (a: Float32Array, b: Float32Array) => -score(a, b);
   const top = new TopK(k, better('Dot'));
   for (const [label, record] of state.points) {
-    const vector = record.vectors.get(using);
+    const vector = record.vectors.has(using) ? state.vectorOf(record, using) : undefined;
     if (!vector || examples.exclude.has(label) || !accept(label)) continue;
     if (strategy === 'sum_scores') {
       let total = 0;

@@ -2,7 +2,7 @@ import { vectorParamsOf } from '../collection-config';
 import { better, passesThreshold, scorerFor, type Distance } from '../distance';
 import { EngineError } from '../engine-error';
 import type { CollectionState } from '../collection/collection-state';
-import type { SparseVector } from '../points/point-record';
+import { IN_GRAPH, type SparseVector } from '../points/point-record';
 import { TopK, type Scored } from './top-k';
 
 export interface VectorQuery {
@@ -20,6 +20,8 @@ export interface VectorQuery {
   within?: Set<number>;
   /** These points are never returned (the examples of a recommendation). */
   exclude?: Set<number>;
+  /** Qdrant's `params.quantization`: skip codes, rescore with originals, oversample. */
+  quantization?: { ignore?: boolean; rescore?: boolean; oversampling?: number };
 }
 
 export interface SearchOutcome {
@@ -83,9 +85,33 @@ export function searchVectors(state: CollectionState, query: VectorQuery): Searc
   const score = scorerFor(params.distance);
 
   if (exact) {
+    const quantizer = query.quantization?.ignore ? undefined : index.quantizer;
+    // int8-coded points are ranked approximately, then the best are rescored with originals.
+    const approximate = quantizer
+      ? new TopK(
+          Math.ceil(k * Math.max(1, query.quantization?.oversampling ?? 1)),
+          better(params.distance),
+        )
+      : undefined;
+    const approximateScore = quantizer?.scorer(query.vector);
     for (const label of candidates ?? state.points.keys()) {
-      const vector = state.points.get(label)?.vectors.get(query.using);
-      if (vector && accept(label)) keep(label, score(query.vector, vector));
+      const record = state.points.get(label);
+      const stored = record?.vectors.get(query.using);
+      if (!record || !stored || !accept(label)) continue;
+      const coded = stored === IN_GRAPH ? index.codes.get(label) : undefined;
+      if (coded && approximate && approximateScore)
+        approximate.push(label, approximateScore(coded.codes, coded.squaredNorm));
+      else {
+        const vector = state.vectorOf(record, query.using);
+        if (vector) keep(label, score(query.vector, vector));
+      }
+    }
+    for (const hit of approximate?.items ?? []) {
+      if (query.quantization?.rescore === false) keep(hit.label, hit.score);
+      else {
+        const original = index.original(hit.label);
+        if (original) keep(hit.label, score(query.vector, original));
+      }
     }
     return { hits: top.items.slice(query.offset), plan: 'exact' };
   }

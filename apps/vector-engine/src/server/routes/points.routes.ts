@@ -65,7 +65,11 @@ export function pointsRoutes(app: FastifyInstance, engine: Engine): void {
     const id = parsePointId(/^\d+$/.test(raw) ? Number(raw) : raw, 'id');
     const record = collection.state.get(id);
     if (!record) throw EngineError.notFound(`Point with id ${raw} does not exists!`);
-    return toRecord(record, payloadSelector(true, true), vectorSelector(true, collection.config));
+    return toRecord(
+      record,
+      payloadSelector(true, true),
+      vectorSelector(true, collection.config, (r, n) => collection.state.vectorOf(r, n)),
+    );
   });
 
   qdrantRoute(app, 'POST', '/collections/:collection_name/points', (request) =>

@@ -21,15 +21,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function searchParams(value: unknown): { exact?: boolean; hnswEf?: number } {
+function searchParams(value: unknown): Pick<QueryNode, 'exact' | 'hnswEf' | 'quantization'> {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) throw EngineError.badInput('params must be an object');
+  const quantization = value['quantization'];
+  if (quantization !== undefined && quantization !== null && !isObject(quantization)) {
+    throw EngineError.badInput('params.quantization must be an object');
+  }
   return {
     exact: optionalBoolean(value['exact'], 'params.exact'),
     hnswEf:
       value['hnsw_ef'] === undefined || value['hnsw_ef'] === null
         ? undefined
         : optionalUint(value['hnsw_ef'], 'params.hnsw_ef', 0, MAX_LIMIT),
+    quantization: isObject(quantization)
+      ? {
+          ignore: optionalBoolean(quantization['ignore'], 'params.quantization.ignore'),
+          rescore: optionalBoolean(quantization['rescore'], 'params.quantization.rescore'),
+          oversampling: optionalNumber(
+            quantization['oversampling'],
+            'params.quantization.oversampling',
+          ),
+        }
+      : undefined,
   };
 }
 
@@ -76,6 +90,7 @@ function formatHits(
   const selectVector = vectorSelector(
     request['with_vector'] ?? request['with_vectors'],
     state.config,
+    (record, name) => state.vectorOf(record, name),
   );
   return hits.map((hit) => {
     const record = state.points.get(hit.label)!;
