@@ -22,7 +22,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@nats-io|file-type|load-esm|uid|strtok3|token-types|@tokenizer)/)',
+    '/node_modules/(?!(@nestjs|@nats-io|file-type|load-esm|uid|strtok3|token-types|@tokenizer|jose)/)',
   ],
   moduleNameMapper: { '^@aip/([a-z-]+)$': `${libs}/$1/src/index.ts` },
   modulePathIgnorePatterns: ['/dist/'],

@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceName } from '@aip/contracts';
-import { HealthModule, MessagingModule, NatsIndicator } from '@aip/platform';
+import { HealthModule, MessagingModule, NatsIndicator, RedisModule } from '@aip/platform';
+import { AuthModule } from './auth/auth.module';
 import { PlatformHealthModule } from './health/platform-health.module';
+import { RequestTimeoutInterceptor } from './http/request-timeout.interceptor';
+import { RateLimiterIndicator } from './traffic/rate-limiter.indicator';
+import { UsageModule } from './usage/usage.module';
 
 @Module({
   imports: [
     MessagingModule.forRoot(ServiceName.Gateway),
-    HealthModule.forRoot({ indicators: [NatsIndicator] }),
+    RedisModule,
+    UsageModule,
+    AuthModule,
+    HealthModule.forRoot({ indicators: [NatsIndicator, RateLimiterIndicator] }),
     PlatformHealthModule,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor }],
 })
 export class AppModule {}

@@ -42,7 +42,10 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
       const ready = await request<{ ready: boolean; service: string }>(`${base}/health/ready`);
       expect(ready.status).toBe(200);
       expect(ready.body).toMatchObject({ ready: true, service: app });
-      const metrics = await request<string>(`${base}/metrics`);
+      // The gateway faces users: its metrics need the metrics:view permission.
+      const metrics = await request<string>(`${base}/metrics`, {
+        headers: app === 'gateway' ? { Authorization: `Bearer ${platform.adminKey}` } : {},
+      });
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain('process_cpu_user_seconds_total');
       expect(metrics.body).toContain(

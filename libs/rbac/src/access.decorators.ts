@@ -3,10 +3,15 @@ import type { Permission } from './permissions';
 
 export const PUBLIC_ROUTE = 'aip:public';
 export const REQUIRED_PERMISSION = 'aip:permission';
+export const AUTHENTICATED_ROUTE = 'aip:authenticated';
 
-/** Marks a route or handler as open without credentials; every other route must declare a permission. */
+/** Marks a route or handler as open without credentials; every other route must declare access. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The permission a caller needs for this route or handler. */
 export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_PERMISSION, permission);
+
+/** Any valid credential will do (the route reports on the caller itself). */
+export const Authenticated = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTHENTICATED_ROUTE, true);

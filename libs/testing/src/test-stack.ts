@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ export interface TestStackOptions {
 
 export interface TestStack {
   stack: AppStack;
+  /** The gateway's bootstrap admin key for this run. */
+  adminKey: string;
   dataDir: string;
   gatewayUrl: string;
   stop(): Promise<void>;
@@ -27,6 +30,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const ports = {} as Record<AppName, number>;
   for (const app of ALL_APPS) ports[app] = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'aip-e2e-'));
+  const adminKey = `e2e-admin-${randomBytes(16).toString('hex')}`;
   const stack = new AppStack({
     root: workspaceRoot(__dirname),
     apps,
@@ -40,6 +44,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
       QDRANT_URL: `http://127.0.0.1:${ports['vector-engine']}`,
       LOG_LEVEL: 'info',
+      GATEWAY_ADMIN_KEY: adminKey,
       ...options.env,
     },
   });
@@ -50,5 +55,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     await stack.stopAll(2000);
     throw error;
   }
-  return { stack, dataDir, gatewayUrl: stack.url('gateway'), stop: () => stack.stopAll(5000) };
+  return {
+    stack,
+    adminKey,
+    dataDir,
+    gatewayUrl: stack.url('gateway'),
+    stop: () => stack.stopAll(5000),
+  };
 }

@@ -8,6 +8,7 @@ import {
   type AppName,
   type ManagedProcess,
 } from '@aip/platform';
+import { devAdminKey } from './dev-admin-key';
 import { ensureRunning, NATS, REDIS } from './infrastructure';
 
 const DEFAULT_PORTS: Record<AppName, number> = {
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     console.log(`${dependency.name}: ${dependency.url}${started ? ' (started)' : ''}`);
   }
 
+  const adminKey = devAdminKey(dataDir);
   const ports = Object.fromEntries(ALL_APPS.map((app) => [app, portOf(app)])) as Record<
     AppName,
     number
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       NATS_URL: NATS.url,
       REDIS_URL: REDIS.url,
       QDRANT_URL: externalQdrant ?? `http://127.0.0.1:${ports['vector-engine']}`,
+      GATEWAY_ADMIN_KEY: adminKey,
     },
   });
 
@@ -89,7 +92,10 @@ async function main(): Promise<void> {
   }
   const gateway = stack.url('gateway');
   console.log(
-    `\nPlatform ready.\n  Gateway:  ${gateway}\n  Health:   ${gateway}/api/v1/health\n  API docs: ${gateway}/docs\nCtrl-C stops everything.`,
+    `\nPlatform ready.\n  Gateway:   ${gateway}\n  Health:    ${gateway}/api/v1/health\n  API docs:  ${gateway}/docs\n` +
+      `  Admin key: ${adminKey}  (development only)\n` +
+      `  Try:       curl -H "Authorization: Bearer ${adminKey}" ${gateway}/api/v1/auth/whoami\n` +
+      'Ctrl-C stops everything.',
   );
 }
 

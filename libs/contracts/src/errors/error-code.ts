@@ -11,6 +11,7 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   ModelNotLoaded = 'MODEL_NOT_LOADED',
+  Timeout = 'TIMEOUT',
   Internal = 'INTERNAL',
 }
 
@@ -26,6 +27,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.ModelNotLoaded]: 503,
+  [ErrorCode.Timeout]: 504,
   [ErrorCode.Internal]: 500,
 };
 

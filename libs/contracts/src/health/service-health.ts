@@ -1,6 +1,6 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-export type DependencyState = 'up' | 'down';
+export type DependencyState = 'up' | 'degraded' | 'down';
 
 export interface DependencyHealth {
   status: DependencyState;

@@ -3,6 +3,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Permission } from '@aip/rbac';
 import type { BaseConfig } from '../config/base.config';
 import { AppInfo } from '../core/app-info';
 import { PlatformModule } from '../core/platform.module';
@@ -25,6 +26,10 @@ export interface BootstrapOptions {
   /** Serve NATS requests in the queue group named after the service. */
   servesNats: boolean;
   bodyLimitBytes?: number;
+  /** Permission the app's `/metrics` requires (the gateway's); open when unset. */
+  metricsPermission?: Permission;
+  /** TLS certificate and key (PEM) to serve HTTPS instead of HTTP. */
+  tls?: { cert: Buffer; key: Buffer };
   /** Extra HTTP setup (OpenAPI docs) before the port opens. */
   beforeListen?: (app: NestExpressApplication) => void | Promise<void>;
 }
@@ -46,7 +51,12 @@ export async function bootstrapApp(options: BootstrapOptions): Promise<RunningAp
 
   @Module({
     imports: [
-      PlatformModule.forRoot({ info: new AppInfo(service, options.version), config, logger }),
+      PlatformModule.forRoot({
+        info: new AppInfo(service, options.version),
+        config,
+        logger,
+        metricsPermission: options.metricsPermission,
+      }),
       options.appModule,
     ],
   })
@@ -56,6 +66,7 @@ export async function bootstrapApp(options: BootstrapOptions): Promise<RunningAp
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,
+    httpsOptions: options.tls,
   });
   app.disable('x-powered-by');
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -18,6 +18,10 @@ export class BaseConfig {
   @EnvInt(50, 600_000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
 
+  /** Requests in flight to one service beyond which new ones are refused at once (503). */
+  @EnvInt(1, 100_000)
+  NATS_MAX_IN_FLIGHT = 256;
+
   @EnvOneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

@@ -7,12 +7,15 @@ import type { Logger } from '../logging/logger';
 import { LOGGER } from '../logging/logger.token';
 import { RpcObserverInterceptor } from '../messaging/rpc-observer.interceptor';
 import { MetricsModule } from '../metrics/metrics.module';
+import type { Permission } from '@aip/rbac';
 import { AppInfo } from './app-info';
 
 export interface PlatformModuleOptions {
   info: AppInfo;
   config: BaseConfig;
   logger: Logger;
+  /** Permission `/metrics` requires; open when unset (internal ports). */
+  metricsPermission?: Permission;
 }
 
 /**
@@ -22,7 +25,12 @@ export interface PlatformModuleOptions {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ info, config, logger }: PlatformModuleOptions): DynamicModule {
+  static forRoot({
+    info,
+    config,
+    logger,
+    metricsPermission,
+  }: PlatformModuleOptions): DynamicModule {
     const configProviders: Provider[] = [{ provide: BaseConfig, useValue: config }];
     if (config instanceof RedisConfig)
       configProviders.push({ provide: RedisConfig, useValue: config });
@@ -32,7 +40,7 @@ export class PlatformModule {
     const exported = [...configProviders, AppInfo, LOGGER];
     return {
       module: PlatformModule,
-      imports: [MetricsModule],
+      imports: [MetricsModule.forRoot(metricsPermission)],
       providers: [
         ...configProviders,
         { provide: AppInfo, useValue: info },

@@ -20,7 +20,8 @@ export class ReadinessService {
     return {
       service: this.info.service,
       version: this.info.version,
-      ready: Object.values(checks).every((check) => check.status === 'up'),
+      // A degraded dependency (e.g. rate limiting failing open) still serves.
+      ready: Object.values(checks).every((check) => check.status !== 'down'),
       uptimeSeconds: Math.round((Date.now() - this.info.startedAt) / 1000),
       checks,
     };
@@ -29,6 +30,6 @@ export class ReadinessService {
 
 export function downDependencies(reply: ServiceHealthReply): string[] {
   return Object.entries(reply.checks)
-    .filter(([, check]) => check.status !== 'up')
+    .filter(([, check]) => check.status === 'down')
     .map(([name]) => name);
 }

@@ -19,6 +19,8 @@ export interface RequestOptions {
  */
 @Injectable()
 export class ServiceClient {
+  private readonly inFlight = new Map<string, number>();
+
   constructor(
     @Inject(NATS_CLIENT) private readonly client: ClientProxy,
     private readonly config: BaseConfig,
@@ -31,6 +33,17 @@ export class ServiceClient {
     options: RequestOptions = {},
   ): Promise<TReply> {
     const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
+    // Backpressure: a bounded number of requests wait on each service; beyond that the caller
+    // hears at once that it is busy instead of queueing without bound.
+    const busy = this.inFlight.get(service) ?? 0;
+    if (busy >= this.config.NATS_MAX_IN_FLIGHT) {
+      throw new PlatformError(
+        ErrorCode.ServiceUnavailable,
+        `Service ${service} is busy: ${busy} requests in flight (limit ${this.config.NATS_MAX_IN_FLIGHT})`,
+        { service, subject, retryAfterSeconds: 1 },
+      );
+    }
+    this.inFlight.set(service, busy + 1);
     const natsHeaders = headers();
     natsHeaders.set(REQUEST_ID_HEADER, currentRequestId() ?? acceptOrCreateRequestId(undefined));
     const record = new NatsRecordBuilder(payload).setHeaders(natsHeaders).build();
@@ -40,6 +53,8 @@ export class ServiceClient {
       );
     } catch (error) {
       throw toClientError(error, service, subject, timeoutMs);
+    } finally {
+      this.inFlight.set(service, (this.inFlight.get(service) ?? 1) - 1);
     }
   }
 }

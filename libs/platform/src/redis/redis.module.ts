@@ -26,10 +26,28 @@ function createRedis(config: RedisConfig, logger: Logger): Redis {
   return redis;
 }
 
+/** Waits (boundedly) for the first connection, so the app's first requests find Redis ready. */
+async function connectedRedis(config: RedisConfig, logger: Logger): Promise<Redis> {
+  const redis = createRedis(config, logger);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ waitedMs: FIRST_CONNECT_WAIT_MS }, 'redis not reachable yet; starting anyway');
+      resolve();
+    }, FIRST_CONNECT_WAIT_MS);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return redis;
+}
+
+const FIRST_CONNECT_WAIT_MS = 3000;
+
 /** One shared ioredis connection for apps that use Redis. */
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [RedisConfig, LOGGER], useFactory: createRedis }],
+  providers: [{ provide: REDIS, inject: [RedisConfig, LOGGER], useFactory: connectedRedis }],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {

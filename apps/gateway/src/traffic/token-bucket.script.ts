@@ -1,0 +1,29 @@
+/**
+ * Token bucket in one atomic Redis script, so every gateway replica shares one limit.
+ * KEYS[1]: the bucket. ARGV: capacity (per minute), cost. Time comes from Redis itself so
+ * replicas with skewed clocks agree. Returns {allowed, remaining, retry_after_ms, reset_ms}.
+ */
+export const TOKEN_BUCKET_SCRIPT = `
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+local capacity = tonumber(ARGV[1])
+local cost = tonumber(ARGV[2])
+local rate = capacity / 60000
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(state[1])
+local ts = tonumber(state[2])
+if tokens == nil then tokens = capacity; ts = now end
+tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate)
+local allowed = 0
+local retry = 0
+if tokens >= cost then
+  tokens = tokens - cost
+  allowed = 1
+else
+  retry = math.ceil((cost - tokens) / rate)
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
+redis.call('PEXPIRE', KEYS[1], 61000)
+local reset = math.ceil((capacity - tokens) / rate)
+return {allowed, math.floor(tokens), retry, reset}
+`;
