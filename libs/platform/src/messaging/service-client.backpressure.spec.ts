@@ -1,6 +1,6 @@
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { ErrorCode, PlatformError, Subject } from '@aip/contracts';
+import { ErrorCode, PlatformError, type Subject } from '@aip/contracts';
 import { loadConfig } from '../config/load-config';
 import { BaseConfig } from '../config/base.config';
 import { natsConnectionOptions } from './nats-options';

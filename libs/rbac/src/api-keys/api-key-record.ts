@@ -97,6 +97,7 @@ export function isExpired(record: Pick<ApiKeyRecord, 'expiresAt'>, now = Date.no
 
 /** The record without its hash, for listing keys. */
 export function publicView(record: ApiKeyRecord): Omit<ApiKeyRecord, 'hash'> {
-  const { hash: _hash, ...rest } = record;
-  return rest;
+  const view: Partial<ApiKeyRecord> = { ...record };
+  delete view.hash;
+  return view as Omit<ApiKeyRecord, 'hash'>;
 }
