@@ -3,6 +3,8 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceName } from '@aip/contracts';
 import { HealthModule, MessagingModule, NatsIndicator, RedisModule } from '@aip/platform';
 import { AuthModule } from './auth/auth.module';
+import { EmbeddingsModule } from './embeddings/embeddings.module';
+import { VectorsModule } from './vectors/vectors.module';
 import { PlatformHealthModule } from './health/platform-health.module';
 import { RequestTimeoutInterceptor } from './http/request-timeout.interceptor';
 import { RateLimiterIndicator } from './traffic/rate-limiter.indicator';
@@ -16,6 +18,8 @@ import { UsageModule } from './usage/usage.module';
     AuthModule,
     HealthModule.forRoot({ indicators: [NatsIndicator, RateLimiterIndicator] }),
     PlatformHealthModule,
+    EmbeddingsModule,
+    VectorsModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor }],
 })

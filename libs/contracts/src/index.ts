@@ -1,5 +1,11 @@
+// Contract classes use class-transformer decorators, which need the metadata API loaded first.
+import 'reflect-metadata';
+
+export * from './embedding/embedding.contract';
 export * from './errors/error-code';
 export * from './errors/platform-error';
 export * from './health/service-health';
 export * from './subjects/service-name';
 export * from './subjects/subject';
+export * from './vector/vector-collections.contract';
+export * from './vector/vector-points.contract';

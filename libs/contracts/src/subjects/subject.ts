@@ -9,6 +9,17 @@ export enum Subject {
   EmbeddingHealth = 'embedding.health.v1',
   VectorHealth = 'vector.health.v1',
   SyncWorkerHealth = 'sync.health.v1',
+  EmbeddingEmbed = 'embedding.embed.v1',
+  EmbeddingModels = 'embedding.models.v1',
+  VectorCollectionCreate = 'vector.collections.create.v1',
+  VectorCollectionList = 'vector.collections.list.v1',
+  VectorCollectionGet = 'vector.collections.get.v1',
+  VectorCollectionDelete = 'vector.collections.delete.v1',
+  VectorPointsUpsert = 'vector.points.upsert.v1',
+  VectorPointsGet = 'vector.points.get.v1',
+  VectorPointsDelete = 'vector.points.delete.v1',
+  VectorPointsSearch = 'vector.points.search.v1',
+  VectorPointsScroll = 'vector.points.scroll.v1',
 }
 
 export const HEALTH_SUBJECTS: Record<NatsServiceName, Subject> = {

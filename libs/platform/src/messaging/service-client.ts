@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import { headers } from '@nats-io/transport-node';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import {
+  firstValueFrom,
+  lastValueFrom,
+  timeout,
+  TimeoutError,
+  toArray,
+  type Observable,
+} from 'rxjs';
 import { ErrorCode, PlatformError, REQUEST_ID_HEADER, type Subject } from '@aip/contracts';
 import { BaseConfig } from '../config/base.config';
 import { acceptOrCreateRequestId, currentRequestId } from '../logging/request-context';
@@ -26,12 +33,37 @@ export class ServiceClient {
     private readonly config: BaseConfig,
   ) {}
 
+  /** One reply. */
   async request<TReply>(
     service: string,
     subject: Subject,
     payload: object,
     options: RequestOptions = {},
   ): Promise<TReply> {
+    return this.call<TReply, TReply>(service, subject, payload, options, (replies) =>
+      firstValueFrom(replies),
+    );
+  }
+
+  /** Every message of a streamed reply, in order (the timeout applies to each gap). */
+  async requestAll<TReply>(
+    service: string,
+    subject: Subject,
+    payload: object,
+    options: RequestOptions = {},
+  ): Promise<TReply[]> {
+    return this.call<TReply, TReply[]>(service, subject, payload, options, (replies) =>
+      lastValueFrom(replies.pipe(toArray())),
+    );
+  }
+
+  private async call<TReply, TResult>(
+    service: string,
+    subject: Subject,
+    payload: object,
+    options: RequestOptions,
+    collect: (replies: Observable<TReply>) => Promise<TResult>,
+  ): Promise<TResult> {
     const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
     // Backpressure: a bounded number of requests wait on each service; beyond that the caller
     // hears at once that it is busy instead of queueing without bound.
@@ -48,8 +80,8 @@ export class ServiceClient {
     natsHeaders.set(REQUEST_ID_HEADER, currentRequestId() ?? acceptOrCreateRequestId(undefined));
     const record = new NatsRecordBuilder(payload).setHeaders(natsHeaders).build();
     try {
-      return await firstValueFrom(
-        this.client.send<TReply>(subject, record).pipe(timeout({ first: timeoutMs })),
+      return await collect(
+        this.client.send<TReply>(subject, record).pipe(timeout({ each: timeoutMs })),
       );
     } catch (error) {
       throw toClientError(error, service, subject, timeoutMs);

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { QdrantClient } from '@qdrant/js-client-rest';
+import {
+  ErrorCode,
+  PlatformError,
+  ServiceName,
+  Subject,
+  type CollectionInfo,
+  type CreateCollectionRequest,
+  type EmbeddingModelInfo,
+  type VectorDistance,
+} from '@aip/contracts';
+import { ServiceClient } from '@aip/platform';
+import { TENANT_FIELD } from '@aip/rbac';
+import { qdrantCall } from '../qdrant/qdrant-errors';
+
+/** What the platform keeps about a collection, in its Qdrant metadata. */
+export interface CollectionMeta {
+  size: number;
+  distance: VectorDistance;
+  model?: string;
+}
+
+/** Collections on Qdrant: each records its embedding model and dimension. */
+@Injectable()
+export class CollectionsService {
+  private readonly metaCache = new Map<string, CollectionMeta>();
+
+  constructor(
+    private readonly qdrant: QdrantClient,
+    private readonly services: ServiceClient,
+  ) {}
+
+  async create(request: CreateCollectionRequest): Promise<CollectionInfo> {
+    let meta: CollectionMeta;
+    if (request.model) {
+      const models = await this.services.request<EmbeddingModelInfo[]>(
+        ServiceName.Embedding,
+        Subject.EmbeddingModels,
+        {},
+      );
+      const model = models.find((m) => m.name === request.model);
+      if (!model)
+        throw new PlatformError(
+          ErrorCode.ValidationFailed,
+          `Unknown embedding model ${request.model}; configured: ${models.map((m) => m.name).join(', ')}`,
+        );
+      if (!model.ready)
+        throw new PlatformError(
+          ErrorCode.ServiceUnavailable,
+          `Embedding model ${request.model} is not loaded yet`,
+          { retryAfterSeconds: 5 },
+        );
+      if (request.size !== undefined && request.size !== model.dimension) {
+        throw new PlatformError(
+          ErrorCode.ValidationFailed,
+          `size ${request.size} does not match model ${model.name}, which makes ${model.dimension}-dimensional vectors`,
+        );
+      }
+      meta = { size: model.dimension, distance: request.distance ?? 'Cosine', model: model.name };
+    } else {
+      if (request.size === undefined)
+        throw new PlatformError(
+          ErrorCode.ValidationFailed,
+          'Give either model (an embedding model) or size (the vector dimension)',
+        );
+      meta = { size: request.size, distance: request.distance ?? 'Cosine' };
+    }
+    if (
+      (await qdrantCall('collection exists', () => this.qdrant.collectionExists(request.name)))
+        .exists
+    ) {
+      throw new PlatformError(ErrorCode.Conflict, `Collection ${request.name} already exists`);
+    }
+    await qdrantCall(`create collection ${request.name}`, () =>
+      this.qdrant.createCollection(request.name, {
+        vectors: { size: meta.size, distance: meta.distance },
+        metadata: { platform: { ...meta } },
+      } as Parameters<QdrantClient['createCollection']>[1]),
+    );
+    const schema: Record<string, string> = {
+      [TENANT_FIELD]: 'keyword',
+      ...(request.payload_schema ?? {}),
+    };
+    for (const [field, type] of Object.entries(schema)) {
+      await qdrantCall(`index ${field}`, () =>
+        this.qdrant.createPayloadIndex(request.name, {
+          field_name: field,
+          field_schema: type as 'keyword',
+          wait: true,
+        }),
+      );
+    }
+    this.metaCache.set(request.name, meta);
+    return this.get(request.name);
+  }
+
+  async list(): Promise<string[]> {
+    const { collections } = await qdrantCall('list collections', () =>
+      this.qdrant.getCollections(),
+    );
+    return collections.map((c) => c.name).sort();
+  }
+
+  async get(name: string): Promise<CollectionInfo> {
+    const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name));
+    const meta = this.metaOf(name, info.config as unknown as Record<string, unknown>);
+    return {
+      name,
+      size: meta.size,
+      distance: meta.distance,
+      ...(meta.model ? { model: meta.model } : {}),
+      points_count: info.points_count ?? 0,
+      indexed_vectors_count: info.indexed_vectors_count ?? 0,
+      status: info.status,
+      payload_schema: Object.fromEntries(
+        Object.entries(info.payload_schema).map(([field, schema]) => [
+          field,
+          String(schema?.data_type),
+        ]),
+      ),
+    };
+  }
+
+  /** The collection's model and dimension (cached: they never change). */
+  async meta(name: string): Promise<CollectionMeta> {
+    const cached = this.metaCache.get(name);
+    if (cached) return cached;
+    const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name));
+    return this.metaOf(name, info.config as unknown as Record<string, unknown>);
+  }
+
+  private metaOf(name: string, config: Record<string, unknown>): CollectionMeta {
+    const platform = (config['metadata'] as { platform?: CollectionMeta } | undefined)?.platform;
+    const vectors = (config['params'] as { vectors?: { size?: number; distance?: VectorDistance } })
+      .vectors;
+    const meta: CollectionMeta = platform ?? {
+      size: vectors?.size ?? 0,
+      distance: vectors?.distance ?? 'Cosine',
+    };
+    this.metaCache.set(name, meta);
+    return meta;
+  }
+
+  async delete(name: string): Promise<void> {
+    const deleted = await qdrantCall(`delete collection ${name}`, () =>
+      this.qdrant.deleteCollection(name),
+    );
+    this.metaCache.delete(name);
+    if (!deleted) throw new PlatformError(ErrorCode.NotFound, `Collection ${name} does not exist`);
+  }
+}
