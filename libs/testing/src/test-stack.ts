@@ -45,6 +45,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       QDRANT_URL: `http://127.0.0.1:${ports['vector-engine']}`,
       LOG_LEVEL: 'info',
       GATEWAY_ADMIN_KEY: adminKey,
+      // Converted word vectors are shared by test runs: converting takes seconds per boot.
+      EMBEDDING_CACHE_DIR: join(tmpdir(), 'aip-embedding-cache'),
       ...options.env,
     },
   });

@@ -72,11 +72,13 @@ export class CollectionsService {
     ) {
       throw new PlatformError(ErrorCode.Conflict, `Collection ${request.name} already exists`);
     }
+    // The typed createCollection drops `metadata`; the generated API client sends the whole body.
     await qdrantCall(`create collection ${request.name}`, () =>
-      this.qdrant.createCollection(request.name, {
+      this.qdrant.api().createCollection({
+        collection_name: request.name,
         vectors: { size: meta.size, distance: meta.distance },
         metadata: { platform: { ...meta } },
-      } as Parameters<QdrantClient['createCollection']>[1]),
+      } as Parameters<ReturnType<QdrantClient['api']>['createCollection']>[0]),
     );
     const schema: Record<string, string> = {
       [TENANT_FIELD]: 'keyword',

@@ -1,0 +1,41 @@
+import { MicroBatcher } from './micro-batcher';
+
+describe('MicroBatcher', () => {
+  it('merges concurrent requests into bounded batches and returns each result to its caller', async () => {
+    const batches: number[][] = [];
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items.map((x) => x * 10);
+      },
+      4,
+      5,
+    );
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((x) => batcher.submit(x)));
+    expect(results).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(batches).toEqual([
+      [1, 2, 3, 4],
+      [5, 6],
+    ]);
+  });
+
+  it('sends a lone request after the wait, not later', async () => {
+    const batcher = new MicroBatcher<string, string>(async (items) => items, 64, 5);
+    const started = Date.now();
+    await expect(batcher.submit('x')).resolves.toBe('x');
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  it('rejects every caller of a failed batch', async () => {
+    const batcher = new MicroBatcher<number, number>(
+      async () => {
+        throw new Error('model crashed');
+      },
+      2,
+      1,
+    );
+    await expect(Promise.all([batcher.submit(1), batcher.submit(2)])).rejects.toThrow(
+      'model crashed',
+    );
+  });
+});
