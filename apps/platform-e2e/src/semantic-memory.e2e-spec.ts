@@ -41,7 +41,7 @@ describe('semantic memory through the gateway: embeddings and collections (proce
     const texts = [`a dog runs in the park ${Date.now()}`, 'stock prices fell sharply'];
     const first = await call<{ dimension: number; embeddings: number[][]; cached: number }>(
       'POST',
-      '/api/v1/embeddings',
+      '/api/v1/embed',
       { texts },
     );
     expect(first.status).toBe(200);
@@ -50,11 +50,9 @@ describe('semantic memory through the gateway: embeddings and collections (proce
       expect(vector).toHaveLength(100);
       expect(Math.hypot(...vector)).toBeCloseTo(1, 4);
     }
-    const second = await call<{ embeddings: number[][]; cached: number }>(
-      'POST',
-      '/api/v1/embeddings',
-      { texts },
-    );
+    const second = await call<{ embeddings: number[][]; cached: number }>('POST', '/api/v1/embed', {
+      texts,
+    });
     expect(second.body.cached).toBe(2);
     expect(second.body.embeddings).toEqual(first.body.embeddings);
   });
@@ -76,17 +74,17 @@ describe('semantic memory through the gateway: embeddings and collections (proce
   });
 
   it('rejects requests over the limits with 400 naming the limit', async () => {
-    const tooMany = await call<ErrorBodyShape>('POST', '/api/v1/embeddings', {
+    const tooMany = await call<ErrorBodyShape>('POST', '/api/v1/embed', {
       texts: Array.from({ length: 257 }, () => 'x'),
     });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.message).toContain('at most 256 texts');
-    const tooLong = await call<ErrorBodyShape>('POST', '/api/v1/embeddings', {
+    const tooLong = await call<ErrorBodyShape>('POST', '/api/v1/embed', {
       texts: ['y'.repeat(16_385)],
     });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toContain('16384 characters');
-    const unknown = await call<ErrorBodyShape>('POST', '/api/v1/embeddings', {
+    const unknown = await call<ErrorBodyShape>('POST', '/api/v1/embed', {
       texts: ['z'],
       model: 'nope',
     });
@@ -104,8 +102,9 @@ describe('semantic memory through the gateway: embeddings and collections (proce
     expect(created.body).toMatchObject({ size: 100, model: 'default' });
     const upserted = await call<{ ids: string[]; embedded: number }>(
       'POST',
-      `/api/v1/collections/${name}/points`,
+      '/api/v1/vectors/batch',
       {
+        collection: name,
         points: [
           { text: 'The cat sat on the mat and purred.', payload: { topic: 'pets' } },
           {
@@ -118,23 +117,26 @@ describe('semantic memory through the gateway: embeddings and collections (proce
     );
     expect(upserted.status).toBe(201);
     expect(upserted.body.embedded).toBe(3);
-    const hits = await call<{ points: Hit[] }>('POST', `/api/v1/collections/${name}/search`, {
+    const hits = await call<{ points: Hit[] }>('POST', '/api/v1/vectors/search', {
+      collection: name,
       text: 'the bank changed its interest rate',
-      limit: 3,
+      top_k: 3,
     });
     expect(hits.status).toBe(200);
     expect(hits.body.points[0].payload).toMatchObject({
       topic: 'finance',
       embedding_model: 'default',
     });
-    const filtered = await call<{ points: Hit[] }>('POST', `/api/v1/collections/${name}/search`, {
+    const filtered = await call<{ points: Hit[] }>('POST', '/api/v1/vectors/search', {
+      collection: name,
       text: 'a dog playing',
-      limit: 3,
+      top_k: 3,
       filter: { must: [{ key: 'topic', match: { value: 'pets' } }] },
     });
     expect(filtered.body.points.map((p) => p.payload['topic'])).toEqual(['pets', 'pets']);
-    const wrongSize = await call<ErrorBodyShape>('POST', `/api/v1/collections/${name}/points`, {
-      points: [{ vector: [1, 2, 3] }],
+    const wrongSize = await call<ErrorBodyShape>('POST', '/api/v1/vectors/insert', {
+      collection: name,
+      vector: [1, 2, 3],
     });
     expect(wrongSize.status).toBe(400);
     expect(wrongSize.body.error.message).toContain('takes 100');

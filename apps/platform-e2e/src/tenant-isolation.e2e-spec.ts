@@ -95,7 +95,10 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
                 vector: [1, id, 0.5, -id / 10],
                 payload: { tag: op.tag, ...(op.forge ? { tenant_id: other } : {}) },
               }));
-              const response = await call(key, 'POST', `${base}/points`, { points });
+              const response = await call(key, 'POST', '/api/v1/vectors/batch', {
+                collection,
+                points,
+              });
               const collides = op.ids.some((id) => model[other].has(id));
               expect({ op, status: response.status }).toEqual({ op, status: collides ? 409 : 201 });
               if (!collides) for (const id of op.ids) model[op.tenant].set(id, op.tag);
@@ -105,7 +108,7 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
               const response = await call<{ payload: Record<string, unknown> }>(
                 key,
                 'GET',
-                `${base}/points/${op.id}`,
+                `/api/v1/vectors/${op.id}?collection=${collection}`,
               );
               expect({ op, status: response.status }).toEqual({
                 op,
@@ -124,11 +127,17 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
                     ],
                   }
                 : undefined;
-              const response = await call<{ points: Point[] }>(key, 'POST', `${base}/search`, {
-                vector: op.vector.map((x, i) => x + (i === 0 ? 0.01 : 0)),
-                limit: 50,
-                filter,
-              });
+              const response = await call<{ points: Point[] }>(
+                key,
+                'POST',
+                '/api/v1/vectors/search',
+                {
+                  collection,
+                  vector: op.vector.map((x, i) => x + (i === 0 ? 0.01 : 0)),
+                  top_k: 50,
+                  filter,
+                },
+              );
               expect(response.status).toBe(200);
               for (const point of response.body.points)
                 expect({ op, id: point.id, tenant: point.payload['tenant_id'] }).toEqual({
@@ -146,8 +155,8 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
               const response = await call<{ points: Point[] }>(
                 key,
                 'POST',
-                `${base}/points/scroll`,
-                { limit: 100, filter },
+                '/api/v1/vectors/scroll',
+                { collection, limit: 100, filter },
               );
               const expected = [...model[op.tenant]]
                 .filter(([, tag]) => !op.tag || tag === op.tag)
@@ -163,8 +172,8 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
               const response = await call<{ deleted: number }>(
                 key,
                 'POST',
-                `${base}/points/delete`,
-                { filter: { must: [{ key: 'tag', match: { value: op.tag } }] } },
+                '/api/v1/vectors/delete',
+                { collection, filter: { must: [{ key: 'tag', match: { value: op.tag } }] } },
               );
               const mine = [...model[op.tenant]]
                 .filter(([, tag]) => tag === op.tag)
@@ -177,8 +186,8 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
               const response = await call<{ deleted: number }>(
                 key,
                 'POST',
-                `${base}/points/delete`,
-                { ids: op.ids },
+                '/api/v1/vectors/delete',
+                { collection, ids: op.ids },
               );
               const mine = op.ids.filter((id) => model[op.tenant].has(id));
               expect({ op, deleted: response.body.deleted }).toEqual({ op, deleted: mine.length });
@@ -190,8 +199,8 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
           const theirs = await call<{ points: Point[] }>(
             keys[other],
             'POST',
-            `${base}/points/scroll`,
-            { limit: 100 },
+            '/api/v1/vectors/scroll',
+            { collection, limit: 100 },
           );
           const seen = theirs.body.points.map((p) => [
             p.id,

@@ -10,8 +10,17 @@ import { Authenticator } from './authenticator.service';
 import { credentialOf, type AuthenticatedRequest } from './credentials';
 import { handlerTargets, routeAccess } from './route-access';
 
-/** Route parameters that name a collection, checked against a key's collection scope. */
-const COLLECTION_PARAMS = ['collection', 'name'];
+/** Where a request names a collection: the path (`:name`), the query or the body (`collection`). */
+function collectionsNamed(request: AuthenticatedRequest): string[] {
+  const body = request.body as { collection?: unknown } | undefined;
+  const query = request.query as { collection?: unknown } | undefined;
+  return [
+    request.params?.['name'],
+    request.params?.['collection'],
+    query?.collection,
+    body?.collection,
+  ].filter((value): value is string => typeof value === 'string');
+}
 
 /**
  * Every HTTP route passes here: public routes open, others need a credential and the
@@ -53,9 +62,8 @@ export class AuthGuard implements CanActivate {
         },
       );
     }
-    for (const param of COLLECTION_PARAMS) {
-      const collection = request.params?.[param];
-      if (typeof collection === 'string' && !mayUseCollection(principal, collection)) {
+    for (const collection of collectionsNamed(request)) {
+      if (!mayUseCollection(principal, collection)) {
         throw new PlatformError(
           ErrorCode.Forbidden,
           `This key may not use collection ${collection}`,

@@ -8,11 +8,11 @@ import { EmbeddingsClient } from './embeddings.service';
 @ApiTags('embeddings')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
-@Controller('api/v1/embeddings')
+@Controller('api/v1')
 export class EmbeddingsController {
   constructor(private readonly embeddings: EmbeddingsClient) {}
 
-  @Post()
+  @Post('embed')
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Embed texts with a configured model' })
@@ -28,7 +28,7 @@ export class EmbeddingsController {
     };
   }
 
-  @Get('models')
+  @Get('embeddings/models')
   @Authenticated()
   @ApiOperation({ summary: 'The configured embedding models with their dimension' })
   async models(): Promise<{ models: EmbeddingModelInfo[] }> {

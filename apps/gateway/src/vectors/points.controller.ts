@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ErrorCode,
@@ -10,7 +10,14 @@ import {
 } from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { DeletePointsDto, ScrollPointsDto, SearchPointsDto, UpsertPointsDto } from './vectors.dto';
+import {
+  BatchPointsDto,
+  CollectionQueryDto,
+  DeletePointsDto,
+  InsertPointDto,
+  ScrollPointsDto,
+  SearchPointsDto,
+} from './vectors.dto';
 import { VectorClient } from './vector.client';
 
 /** Path ids are strings; unsigned integers are Qdrant integer ids. */
@@ -18,77 +25,36 @@ function pathId(id: string): PointId {
   return /^\d+$/.test(id) ? Number(id) : id;
 }
 
-@ApiTags('points')
+@ApiTags('vectors')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
-@Controller('api/v1/collections/:name')
+@Controller('api/v1/vectors')
 export class PointsController {
   constructor(private readonly vector: VectorClient) {}
 
-  @Post('points')
+  @Post('insert')
   @RequirePermission('vectors:insert')
-  @ApiOperation({ summary: 'Insert or replace points: vectors, or texts the service embeds' })
-  upsert(
-    @Param('name') name: string,
-    @Body() body: UpsertPointsDto,
+  @ApiOperation({ summary: 'Insert or replace one point: a vector, or a text the service embeds' })
+  insert(
+    @Body() body: InsertPointDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<UpsertResult> {
+    const { collection, ...point } = body;
     return this.vector.call(Subject.VectorPointsUpsert, {
-      ...body,
-      collection: name,
+      collection,
+      points: [point],
       tenant: principal.tenant,
     });
   }
 
-  @Get('points/:id')
-  @RequirePermission('vectors:search')
-  @ApiOperation({ summary: 'One point by id' })
-  async get(
-    @Param('name') name: string,
-    @Param('id') id: string,
+  @Post('batch')
+  @RequirePermission('vectors:insert')
+  @ApiOperation({ summary: 'Insert or replace many points' })
+  batch(
+    @Body() body: BatchPointsDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<PointRecord> {
-    const { points } = await this.vector.call<{ points: PointRecord[] }>(Subject.VectorPointsGet, {
-      collection: name,
-      ids: [pathId(id)],
-      tenant: principal.tenant,
-    });
-    if (points.length === 0) {
-      throw new PlatformError(ErrorCode.NotFound, `No point ${id} in collection ${name}`);
-    }
-    return points[0];
-  }
-
-  @Post('points/delete')
-  @HttpCode(200)
-  @RequirePermission('vectors:delete')
-  @ApiOperation({ summary: 'Delete points by ids or by filter' })
-  delete(
-    @Param('name') name: string,
-    @Body() body: DeletePointsDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<{ deleted: number }> {
-    return this.vector.call(Subject.VectorPointsDelete, {
-      ...body,
-      collection: name,
-      tenant: principal.tenant,
-    });
-  }
-
-  @Post('points/scroll')
-  @HttpCode(200)
-  @RequirePermission('vectors:search')
-  @ApiOperation({ summary: 'Page through points, optionally filtered' })
-  scroll(
-    @Param('name') name: string,
-    @Body() body: ScrollPointsDto,
-    @CurrentPrincipal() principal: Principal,
-  ) {
-    return this.vector.call(Subject.VectorPointsScroll, {
-      ...body,
-      collection: name,
-      tenant: principal.tenant,
-    });
+  ): Promise<UpsertResult> {
+    return this.vector.call(Subject.VectorPointsUpsert, { ...body, tenant: principal.tenant });
   }
 
   @Post('search')
@@ -97,14 +63,66 @@ export class PointsController {
   @ApiOperation({
     summary: 'Nearest points to a vector or to a text (embedded with the collection model)',
   })
-  search(
-    @Param('name') name: string,
-    @Body() body: SearchPointsDto,
-    @CurrentPrincipal() principal: Principal,
-  ) {
+  search(@Body() body: SearchPointsDto, @CurrentPrincipal() principal: Principal) {
+    const { top_k, ...rest } = body;
     return this.vector.call(Subject.VectorPointsSearch, {
-      ...body,
-      collection: name,
+      ...rest,
+      limit: top_k ?? 10,
+      tenant: principal.tenant,
+    });
+  }
+
+  @Post('delete')
+  @HttpCode(200)
+  @RequirePermission('vectors:delete')
+  @ApiOperation({ summary: 'Delete points by ids or by filter' })
+  deleteMany(
+    @Body() body: DeletePointsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ deleted: number }> {
+    return this.vector.call(Subject.VectorPointsDelete, { ...body, tenant: principal.tenant });
+  }
+
+  @Post('scroll')
+  @HttpCode(200)
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'Page through points, optionally filtered' })
+  scroll(@Body() body: ScrollPointsDto, @CurrentPrincipal() principal: Principal) {
+    return this.vector.call(Subject.VectorPointsScroll, { ...body, tenant: principal.tenant });
+  }
+
+  @Get(':id')
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'One point by id (?collection=...)' })
+  async get(
+    @Param('id') id: string,
+    @Query() query: CollectionQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PointRecord> {
+    const { points } = await this.vector.call<{ points: PointRecord[] }>(Subject.VectorPointsGet, {
+      collection: query.collection,
+      ids: [pathId(id)],
+      tenant: principal.tenant,
+    });
+    if (points.length === 0)
+      throw new PlatformError(
+        ErrorCode.NotFound,
+        `No point ${id} in collection ${query.collection}`,
+      );
+    return points[0];
+  }
+
+  @Delete(':id')
+  @RequirePermission('vectors:delete')
+  @ApiOperation({ summary: 'Delete one point (?collection=...)' })
+  async delete(
+    @Param('id') id: string,
+    @Query() query: CollectionQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ deleted: number }> {
+    return this.vector.call(Subject.VectorPointsDelete, {
+      collection: query.collection,
+      ids: [pathId(id)],
       tenant: principal.tenant,
     });
   }
