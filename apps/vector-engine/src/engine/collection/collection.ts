@@ -13,7 +13,7 @@ import {
 import type { QuantizerBounds } from '../index/scalar-quantizer';
 import type { ParsedVectors } from '../points/vector-input';
 import { PointStore, type StoredRow } from '../storage/point-store';
-import { decodeVectors, encodeVectors } from '../storage/vector-codec';
+import { decodeVectorsWith, encodeVectors } from '../storage/vector-codec';
 import { CollectionState } from './collection-state';
 
 export interface NewPoint {
@@ -69,14 +69,25 @@ export class Collection {
     for (const [field, def] of Object.entries(this.payloadIndexDefs)) {
       state.payloadIndexes.create(field, def.type, def.params);
     }
+    const graphs = this.restoreGraphFiles();
     let maxLabel = 0;
     for (const row of this.store.rows()) {
+      const keep = (name: string, scratch: Float32Array): Float32Array => {
+        const graph = graphs.get(name);
+        const index = state.vectorIndexes.get(name);
+        if (graph && index && graph.labels.has(row.label) && row.version <= graph.checkpoint) {
+          index.adoptIndexed(row.label);
+          // A quantized vector in its graph keeps only its codes in memory.
+          if (index.storeCodes(row.label, scratch)) return IN_GRAPH;
+        }
+        return scratch.slice();
+      };
       const record: PointRecord = {
         label: row.label,
         id: keyToPointId(row.key),
         version: row.version,
         payload: JSON.parse(row.payload) as Payload,
-        vectors: decodeVectors(row.vectors),
+        vectors: decodeVectorsWith(row.vectors, keep),
         sparse: new Map(
           Object.entries(JSON.parse(row.sparse ?? '{}') as Record<string, SparseVector>),
         ),
@@ -90,19 +101,29 @@ export class Collection {
     }
     this.nextLabel = Math.max(Number(this.store.getMeta('next_label') ?? 1), maxLabel + 1);
     this.operation = Number(this.store.getMeta('operation') ?? 0);
-    this.restoreGraphs();
+    this.reconcileGraphs(graphs);
   }
 
-  /** Graph files are checkpoints: points changed or deleted since are taken out and re-queued. */
-  private restoreGraphs(): void {
+  /**
+   * Graph files are checkpoints, loaded before the points so each stored vector can be matched
+   * with its graph entry as it is read. Quantizers with saved bounds are ready at that point.
+   */
+  private restoreGraphFiles(): Map<string, { labels: Set<number>; checkpoint: number }> {
+    const graphs = new Map<string, { labels: Set<number>; checkpoint: number }>();
     for (const [name, index] of this.state.vectorIndexes) {
       const checkpoint = Number(this.store.getMeta(`hnsw:${name}`) ?? -1);
-      const inGraph = checkpoint >= 0 ? index.restore() : [];
-      for (const label of inGraph) {
-        const record = this.state.points.get(label);
-        if (record && record.vectors.has(name) && record.version <= checkpoint)
-          index.adoptIndexed(label);
-        else index.dropFromGraph(label);
+      if (checkpoint < 0) continue;
+      graphs.set(name, { labels: new Set(index.restore()), checkpoint });
+      if (this.store.getMeta(`quant:${name}`)) this.ensureQuantizer(name);
+    }
+    return graphs;
+  }
+
+  /** Points changed or deleted since a checkpoint leave the graph and are queued again. */
+  private reconcileGraphs(graphs: Map<string, { labels: Set<number>; checkpoint: number }>): void {
+    for (const [name, index] of this.state.vectorIndexes) {
+      for (const label of graphs.get(name)?.labels ?? []) {
+        if (!index.indexed.has(label)) index.dropFromGraph(label);
       }
       for (const record of this.state.points.values()) {
         if (record.vectors.has(name) && !index.indexed.has(record.label))

@@ -25,7 +25,15 @@ export function encodeVectors(vectors: Map<string, Float32Array>): Buffer {
   return buffer;
 }
 
-export function decodeVectors(buffer: Buffer): Map<string, Float32Array> {
+/**
+ * Decodes each vector into a reused scratch array and lets `keep` decide what to hold: a copy,
+ * or (for int8-quantized vectors already in their graph) a placeholder, so loading a large
+ * quantized collection never materialises its float32 copies.
+ */
+export function decodeVectorsWith(
+  buffer: Buffer,
+  keep: (name: string, scratch: Float32Array) => Float32Array,
+): Map<string, Float32Array> {
   const vectors = new Map<string, Float32Array>();
   const count = buffer.readUInt16LE(0);
   let offset = 2;
@@ -36,11 +44,18 @@ export function decodeVectors(buffer: Buffer): Map<string, Float32Array> {
     offset += nameLength;
     const size = buffer.readUInt32LE(offset);
     offset += 4;
-    // Copy into an aligned array of its own: the row buffer may be reused or misaligned.
-    const vector = new Float32Array(size);
-    Buffer.from(vector.buffer).set(buffer.subarray(offset, offset + size * 4));
+    const scratch = scratchOf(size);
+    Buffer.from(scratch.buffer).set(buffer.subarray(offset, offset + size * 4));
     offset += size * 4;
-    vectors.set(name, vector);
+    vectors.set(name, keep(name, scratch));
   }
   return vectors;
+}
+
+const scratches = new Map<number, Float32Array>();
+
+function scratchOf(size: number): Float32Array {
+  let scratch = scratches.get(size);
+  if (!scratch) scratches.set(size, (scratch = new Float32Array(size)));
+  return scratch;
 }
