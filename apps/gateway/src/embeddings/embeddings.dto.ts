@@ -1,8 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsIn,
   IsOptional,
   IsString,
@@ -11,37 +8,12 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { MAX_TEXT_CHARS, MAX_TEXTS_PER_REQUEST } from '@aip/contracts';
+import { EmbedRequest, MAX_TEXT_CHARS, MAX_TEXTS_PER_REQUEST } from '@aip/contracts';
 
 const MODEL_NAME = /^[\w.:-]{1,100}$/;
 
-export class EmbedTextsDto {
-  @ApiProperty({
-    type: [String],
-    minItems: 1,
-    maxItems: MAX_TEXTS_PER_REQUEST,
-    description: `Each at most ${MAX_TEXT_CHARS} characters`,
-  })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'texts must hold at least one text' })
-  @ArrayMaxSize(MAX_TEXTS_PER_REQUEST, {
-    message: `texts must hold at most ${MAX_TEXTS_PER_REQUEST} texts`,
-  })
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT_CHARS, {
-    each: true,
-    message: `each text must be at most ${MAX_TEXT_CHARS} characters`,
-  })
-  texts!: string[];
-
-  @ApiPropertyOptional({
-    description:
-      'A configured model name (GET /api/v1/embeddings/models); the default model otherwise',
-  })
-  @IsOptional()
-  @Matches(MODEL_NAME, { message: 'model must be 1-100 letters, digits, . _ : -' })
-  model?: string;
-}
+/** The body of `POST /api/v1/embed` is the embedding contract itself. */
+export class EmbedTextsDto extends EmbedRequest {}
 
 /** `input` of the OpenAI API: one string or a list of strings, within the platform's limits. */
 function IsEmbeddingInput(options?: ValidationOptions): PropertyDecorator {
