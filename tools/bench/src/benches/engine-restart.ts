@@ -10,6 +10,7 @@ import type { RestClient } from '../engine/rest-client';
 import { queryBody, restQueries, searchOnce, type SearchParams } from '../engine/search';
 import { upsertAll } from '../engine/upload';
 import { recallAtK } from '../measure/recall';
+import { sameIds } from '../measure/same-ids';
 import { fixed, int, mib, ms, percent, recall, seconds } from '../report/format';
 import type { Table } from '../report/table';
 import { BATCH_SIZE, COLLECTION, K, type Bench, type BenchContext } from './context';
@@ -185,15 +186,6 @@ async function measureAfter(
 function medianRun(runs: SearchFigures[]): SearchFigures {
   const sorted = [...runs].sort((a, b) => a.qps - b.qps);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Fraction of queries whose top-k ids are the same, in the same order. */
-function sameIds(a: number[][], b: number[][]): number {
-  let same = 0;
-  a.forEach((ids, i) => {
-    if (ids.length === b[i].length && ids.every((id, j) => id === b[i][j])) same++;
-  });
-  return same / a.length;
 }
 
 const statusText = (info: RestartRun['statusAfter']): string =>
