@@ -22,7 +22,7 @@ const INDEX_SLICE_MS = 4;
 export class Engine {
   private readonly collections = new Map<string, Collection>();
   private aliases = new Map<string, string>();
-  private indexTimer: NodeJS.Timeout | undefined;
+  private indexTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private closed = false;
 
   constructor(readonly dataDir: string) {
@@ -160,23 +160,31 @@ export class Engine {
     renameSync(`${file}.tmp`, file);
   }
 
-  /** Runs indexing slices back to back while any collection has pending vectors, else idles. */
+  /**
+   * Runs indexing slices back to back while any collection has pending vectors, else idles.
+   * Busy slices are chained with setImmediate: setTimeout(0) waits at least 1 ms each time,
+   * which made catching up take up to twice as long as an uninterrupted build.
+   */
   scheduleIndexing(delayMs = 0): void {
     if (this.closed || this.indexTimer) return;
-    this.indexTimer = setTimeout(() => {
+    const run = (): void => {
       this.indexTimer = undefined;
       let remaining = false;
       for (const collection of this.collections.values()) {
         if (collection.indexSlice(INDEX_SLICE_MS)) remaining = true;
       }
       this.scheduleIndexing(remaining ? 0 : 200);
-    }, delayMs);
+    };
+    this.indexTimer = delayMs === 0 ? setImmediate(run) : setTimeout(run, delayMs);
     this.indexTimer.unref();
   }
 
   close(): void {
     this.closed = true;
-    if (this.indexTimer) clearTimeout(this.indexTimer);
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer as NodeJS.Timeout);
+      clearImmediate(this.indexTimer as NodeJS.Immediate);
+    }
     for (const collection of this.collections.values()) collection.close();
     this.collections.clear();
   }

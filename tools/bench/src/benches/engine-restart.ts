@@ -50,6 +50,8 @@ interface RestartRun {
 interface AfterRestart {
   after: SearchFigures;
   exactAfter: SearchFigures;
+  /** Exact search with params.quantization.oversampling = 2 (only where it matters: int8). */
+  exactOversampledAfter: SearchFigures | undefined;
   rssAfterSearchMiB: number | undefined;
 }
 
@@ -172,9 +174,16 @@ async function measureAfter(
       context.log(`restart: exact search, ${EXACT_QUERIES} queries`);
       exact.push(await searchFigures(context, client, dataset, EXACT_QUERIES, { exact: true }));
     }
+    // Qdrant's default oversampling (1) rescores only `limit` candidates ranked by int8 codes.
+    context.log(`restart: int8 exact search with oversampling 2, ${EXACT_QUERIES} queries`);
+    const oversampled = await searchFigures(context, clients[1], dataset, EXACT_QUERIES, {
+      exact: true,
+      quantization: { oversampling: 2 },
+    });
     return engines.map((engine, i) => ({
       after: medianRun(graphRuns[i]),
       exactAfter: exact[i],
+      exactOversampledAfter: i === 1 ? oversampled : undefined,
       rssAfterSearchMiB: engine.memoryMiB(),
     }));
   } finally {
@@ -304,6 +313,7 @@ function quantizationTable(
     ],
     notes: [
       verdict,
+      `int8 exact search with params.quantization.oversampling=2: recall@${K} ${recall(after.int8.exactOversampledAfter?.recall ?? Number.NaN)}, ${fixed(after.int8.exactOversampledAfter?.qps, 1)} q/s (default oversampling 1 rescores only the ${K} best by int8 codes)`,
       `for scale: int8 codes of these vectors take ${mib(rawMiB / 4)}, their f32 values ${mib(rawMiB)}`,
       `both engines run side by side after restart and are searched in alternation: graph = ${GRAPH_QUERIES} queries at default params, median of ${GRAPH_ROUNDS} rounds; exact = params.exact=true, ${EXACT_QUERIES} queries`,
     ],
@@ -341,6 +351,10 @@ export const engineRestart: Bench = {
         before: { ...run.before, ids: undefined },
         after: { ...measured.after, ids: undefined },
         exactAfter: { ...measured.exactAfter, ids: undefined },
+        exactOversampledAfter: measured.exactOversampledAfter && {
+          ...measured.exactOversampledAfter,
+          ids: undefined,
+        },
         rssAfterSearchMiB: measured.rssAfterSearchMiB,
       });
       return {

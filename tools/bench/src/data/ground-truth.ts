@@ -26,7 +26,9 @@ export function loadGroundTruth(
   const key = `${checksum(dataset.base)}-${checksum(dataset.queries)}`;
   const file = join(cacheDir, `ground-truth-${dataset.name}-k${k}-${key}.bin`);
   if (existsSync(file)) return readGroundTruth(file);
-  log(`computing exact top-${k} for ${dataset.queryCount} queries of ${dataset.name} (cached after)`);
+  log(
+    `computing exact top-${k} for ${dataset.queryCount} queries of ${dataset.name} (cached after)`,
+  );
   const truth = bruteForce(dataset, k, log);
   mkdirSync(cacheDir, { recursive: true });
   const header = Buffer.alloc(12);

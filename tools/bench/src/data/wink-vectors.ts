@@ -96,7 +96,8 @@ export function convertWinkJson(sourceFile: string): WordVectors {
     if (!Array.isArray(entry) || entry.length < dim) {
       throw new Error(`${sourceFile}: word "${word}" has no vector of ${dim} values`);
     }
-    if (word.includes('\n')) throw new Error(`${sourceFile}: word ${JSON.stringify(word)} has a newline`);
+    if (word.includes('\n'))
+      throw new Error(`${sourceFile}: word ${JSON.stringify(word)} has a newline`);
     for (let i = 0; i < dim; i++) vectors[row * dim + i] = entry[i];
   });
   return { words, dim, vectors };

@@ -9,6 +9,7 @@ import { RestError, type RestClient } from './rest-client';
 export interface SearchParams {
   hnsw_ef?: number;
   exact?: boolean;
+  quantization?: { ignore?: boolean; rescore?: boolean; oversampling?: number };
 }
 
 const WARMUP_QUERIES = 50;
