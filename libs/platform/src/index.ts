@@ -20,6 +20,7 @@ export * from './messaging/messaging.module';
 export * from './messaging/nats-client.token';
 export * from './messaging/nats.indicator';
 export * from './messaging/service-client';
+export * from './metrics/registered-metric';
 export * from './metrics/request-metrics';
 export * from './redis/redis.indicator';
 export * from './redis/redis.module';

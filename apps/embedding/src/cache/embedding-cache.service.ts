@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { Counter, register } from 'prom-client';
-import { REDIS } from '@aip/platform';
+import { Counter } from 'prom-client';
+import { REDIS, registeredMetric } from '@aip/platform';
 import { EmbeddingConfig } from '../config/embedding.config';
 
 function counter(name: string, help: string): Counter<'model'> {
-  return (
-    (register.getSingleMetric(name) as Counter<'model'> | undefined) ??
-    new Counter({ name, help, labelNames: ['model'] })
-  );
+  return registeredMetric(name, () => new Counter({ name, help, labelNames: ['model'] }));
 }
 
 /**

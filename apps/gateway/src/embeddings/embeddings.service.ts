@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  decodeVector,
+  assembleEmbedChunks,
   ServiceName,
   Subject,
   type EmbedChunk,
@@ -26,9 +26,7 @@ export class EmbeddingsClient {
       Subject.EmbeddingEmbed,
       { texts, model },
     );
-    const vectors: Float32Array[] = new Array<Float32Array>(texts.length);
-    for (const chunk of chunks)
-      chunk.vectors.forEach((encoded, i) => (vectors[chunk.offset + i] = decodeVector(encoded)));
+    const vectors = assembleEmbedChunks(chunks, texts.length);
     const first = chunks[0];
     return {
       model: first.model,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { Counter, Histogram, register } from 'prom-client';
-import { REDIS } from '@aip/platform';
+import { Counter, Histogram } from 'prom-client';
+import { REDIS, registeredMetric } from '@aip/platform';
 
 /** Distinct key ids given their own metric label; the rest share `other` (bounded cardinality). */
 const MAX_LABELLED_KEYS = 100;
@@ -14,10 +14,6 @@ export interface KeyUsage {
   avg_latency_ms: number;
 }
 
-function metric<T>(name: string, create: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? create();
-}
-
 /**
  * Usage per key id (never the secret): counters in Redis, shared by replicas, for
  * `/api/v1/analytics/usage`; and the same in `/metrics` with a bounded key label.
@@ -25,7 +21,7 @@ function metric<T>(name: string, create: () => T): T {
 @Injectable()
 export class UsageService {
   private readonly labelled = new Set<string>();
-  private readonly requests = metric(
+  private readonly requests = registeredMetric(
     'aip_key_requests_total',
     () =>
       new Counter({
@@ -34,7 +30,7 @@ export class UsageService {
         labelNames: ['key_id', 'outcome'],
       }),
   );
-  private readonly latency = metric(
+  private readonly latency = registeredMetric(
     'aip_key_request_duration_seconds',
     () =>
       new Histogram({
@@ -43,7 +39,7 @@ export class UsageService {
         labelNames: ['key_id'],
       }),
   );
-  private readonly tokens = metric(
+  private readonly tokens = registeredMetric(
     'aip_key_tokens_total',
     () =>
       new Counter({

@@ -1,9 +1,8 @@
 import { EngineError } from './engine-error';
+import { canonicalUuid } from './filter/point-id';
 
 /** A Qdrant point id: an unsigned integer or a UUID (always hyphenated lowercase here). */
 export type PointId = number | string;
-
-const UUID_HEX = /^[0-9a-f]{32}$/;
 
 /**
  * Parses an id as Qdrant does: unsigned integers, or UUIDs in hyphenated, simple, braced or
@@ -17,15 +16,8 @@ export function parsePointId(value: unknown, field = 'id'): PointId {
     );
   }
   if (typeof value === 'string') {
-    const hex = value
-      .trim()
-      .toLowerCase()
-      .replace(/^urn:uuid:/, '')
-      .replace(/^\{(.*)\}$/, '$1')
-      .replace(/-/g, '');
-    if (UUID_HEX.test(hex)) {
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    }
+    const uuid = canonicalUuid(value);
+    if (uuid !== undefined) return uuid;
     throw EngineError.badInput(`${field}: Unable to parse UUID: ${value}`);
   }
   throw EngineError.badInput(`${field}: point id must be an unsigned integer or a UUID string`);

@@ -40,11 +40,10 @@ export function buildServer(engine: Engine, logger: Logger, info: ServiceInfo): 
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (!(error instanceof Error) || (error as { statusCode?: number }).statusCode === undefined) {
-      if (error instanceof Error && error.name !== 'EngineError')
-        logger.error({ err: error }, 'request failed');
-    }
-    return sendError(request, reply, error);
+    const sent = sendError(request, reply, error);
+    // Client errors are the caller's; only an unexpected failure is worth its stack in the log.
+    if (reply.statusCode >= 500) logger.error({ err: error }, 'request failed');
+    return sent;
   });
   app.setNotFoundHandler((request, reply) =>
     reply

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  decodeVector,
+  assembleEmbedChunks,
   MAX_TEXTS_PER_REQUEST,
   ServiceName,
   Subject,
@@ -22,10 +22,8 @@ export class TextEmbedder {
         Subject.EmbeddingEmbed,
         { model, texts: batch },
       );
-      for (const chunk of chunks)
-        chunk.vectors.forEach(
-          (encoded, i) => (vectors[start + chunk.offset + i] = Array.from(decodeVector(encoded))),
-        );
+      for (const vector of assembleEmbedChunks(chunks, batch.length))
+        vectors.push(Array.from(vector));
     }
     return vectors;
   }

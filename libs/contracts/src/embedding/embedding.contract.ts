@@ -58,6 +58,15 @@ export interface EmbeddingModelInfo {
   default: boolean;
 }
 
+/** Puts a streamed `embedding.embed.v1` reply back together: one vector per text, in order. */
+export function assembleEmbedChunks(chunks: EmbedChunk[], count: number): Float32Array[] {
+  const vectors = new Array<Float32Array>(count);
+  for (const chunk of chunks) {
+    chunk.vectors.forEach((encoded, i) => (vectors[chunk.offset + i] = decodeVector(encoded)));
+  }
+  return vectors;
+}
+
 export function encodeVector(vector: Float32Array): string {
   return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
 }

@@ -25,6 +25,27 @@ export const MAX_POINT_TEXT_CHARS = 16_384;
 
 export type PointId = string | number;
 
+/** Applies several property decorators as one (the same rules on several contracts). */
+function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+const VectorField = () =>
+  rules(
+    IsOptional(),
+    IsArray(),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { each: true }),
+  );
+const TextField = () => rules(IsOptional(), IsString(), MaxLength(MAX_POINT_TEXT_CHARS));
+const FilterField = () => rules(IsOptional(), IsObject());
+const LimitField = () =>
+  rules(
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` }),
+  );
+
 class InCollection {
   @Matches(COLLECTION_NAME, { message: 'collection must be 1-64 letters, digits, _ or -' })
   collection!: string;
@@ -41,15 +62,11 @@ export class PointInput {
   @IsOptional()
   id?: PointId;
 
-  @IsOptional()
-  @IsArray()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @VectorField()
   vector?: number[];
 
   /** Embedded by the service with the collection's model when no vector is given. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_POINT_TEXT_CHARS)
+  @TextField()
   text?: string;
 
   @IsOptional()
@@ -81,30 +98,21 @@ export class DeletePointsRequest extends InCollection {
   @ArrayMaxSize(MAX_POINTS_PER_WRITE)
   ids?: PointId[];
 
-  @IsOptional()
-  @IsObject()
+  @FilterField()
   filter?: Record<string, unknown>;
 }
 
 export class SearchPointsRequest extends InCollection {
-  @IsOptional()
-  @IsArray()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @VectorField()
   vector?: number[];
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_POINT_TEXT_CHARS)
+  @TextField()
   text?: string;
 
-  @IsOptional()
-  @IsObject()
+  @FilterField()
   filter?: Record<string, unknown>;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` })
+  @LimitField()
   limit = 10;
 
   @IsOptional()
@@ -117,14 +125,10 @@ export class SearchPointsRequest extends InCollection {
 }
 
 export class ScrollPointsRequest extends InCollection {
-  @IsOptional()
-  @IsObject()
+  @FilterField()
   filter?: Record<string, unknown>;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` })
+  @LimitField()
   limit = 100;
 
   @IsOptional()

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Principal } from '../principal';
-import { ownsPayload, scopeFilter, scopePayload, TENANT_FIELD } from './tenant-scope';
+import { ownedBy, tenantFilter, tenantPayload, TENANT_FIELD } from './tenant-scope';
 
 const tenantA: Principal = {
   id: 'k1',
@@ -13,10 +13,10 @@ const global: Principal = { id: 'k2', kind: 'api-key', role: 'admin', permission
 
 describe('tenant scope', () => {
   it('leaves callers without a tenant alone', () => {
-    expect(scopeFilter(global, { must: [{ key: 'x', match: { value: 1 } }] })).toEqual({
+    expect(tenantFilter(global.tenant, { must: [{ key: 'x', match: { value: 1 } }] })).toEqual({
       must: [{ key: 'x', match: { value: 1 } }],
     });
-    expect(scopePayload(global, { a: 1 })).toEqual({ a: 1 });
+    expect(tenantPayload(global.tenant, { a: 1 })).toEqual({ a: 1 });
   });
 
   it('always puts the tenant condition in must, whatever filter the caller sends', () => {
@@ -27,7 +27,7 @@ describe('tenant scope', () => {
           { nil: undefined },
         ),
         (filter) => {
-          const scoped = scopeFilter(tenantA, filter) as { must: unknown[] };
+          const scoped = tenantFilter(tenantA.tenant, filter) as { must: unknown[] };
           expect(scoped.must[0]).toEqual({ key: TENANT_FIELD, match: { value: 'a' } });
           expect(Object.keys(scoped)).toEqual(['must']);
         },
@@ -38,11 +38,11 @@ describe('tenant scope', () => {
   it('overrides any tenant_id the caller writes', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), (payload, forged) => {
-        const written = scopePayload(tenantA, { ...payload, [TENANT_FIELD]: forged });
+        const written = tenantPayload(tenantA.tenant, { ...payload, [TENANT_FIELD]: forged });
         expect(written[TENANT_FIELD]).toBe('a');
-        expect(ownsPayload(tenantA, written)).toBe(true);
+        expect(ownedBy(tenantA.tenant, written)).toBe(true);
       }),
     );
-    expect(ownsPayload(tenantA, { [TENANT_FIELD]: 'b' })).toBe(false);
+    expect(ownedBy(tenantA.tenant, { [TENANT_FIELD]: 'b' })).toBe(false);
   });
 });

@@ -1,5 +1,3 @@
-import type { Principal } from '../principal';
-
 /** The payload field that carries a point's tenant; owned by the platform. */
 export const TENANT_FIELD = 'tenant_id';
 
@@ -32,22 +30,4 @@ export function ownedBy(
   payload: Record<string, unknown> | null | undefined,
 ): boolean {
   return tenant === undefined || payload?.[TENANT_FIELD] === tenant;
-}
-
-export function scopeFilter(principal: Principal, filter?: Filter | null): Filter | undefined {
-  return tenantFilter(principal.tenant, filter);
-}
-
-export function scopePayload<T extends Record<string, unknown>>(
-  principal: Principal,
-  payload: T,
-): T {
-  return tenantPayload(principal.tenant, payload);
-}
-
-export function ownsPayload(
-  principal: Principal,
-  payload: Record<string, unknown> | null | undefined,
-): boolean {
-  return ownedBy(principal.tenant, payload);
 }

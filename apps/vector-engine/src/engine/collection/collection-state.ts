@@ -105,10 +105,14 @@ export class CollectionState {
   /** Point matches a compiled filter. */
   matches(record: PointRecord, predicate: PointPredicate | undefined): boolean {
     if (!predicate) return true;
+    // This runs per candidate inside graph searches: the vector names, needed only by
+    // has_vector conditions, are listed on demand rather than for every point.
     return predicate({
       id: record.id,
       payload: record.payload,
-      vectorNames: [...record.vectors.keys(), ...record.sparse.keys()],
+      get vectorNames() {
+        return [...record.vectors.keys(), ...record.sparse.keys()];
+      },
     });
   }
 

@@ -368,8 +368,4 @@ export class Collection {
     }
     this.store.close();
   }
-
-  get lastOperation(): number {
-    return this.operation;
-  }
 }

@@ -61,19 +61,4 @@ export class SparseIndex {
     for (const [label, score] of scores) if (!accept || accept(label)) hits.push({ label, score });
     return hits;
   }
-
-  /** Score of one stored vector against the query (for rescoring a known point). */
-  score(query: SparseVector, label: number): number | undefined {
-    const vector = this.vectors.get(label);
-    if (!vector) return undefined;
-    let score = 0;
-    let j = 0;
-    for (let i = 0; i < query.indices.length; i++) {
-      while (j < vector.indices.length && vector.indices[j] < query.indices[i]) j++;
-      if (j < vector.indices.length && vector.indices[j] === query.indices[i]) {
-        score += query.values[i] * this.weight(query.indices[i]) * vector.values[j];
-      }
-    }
-    return score;
-  }
 }

@@ -119,10 +119,6 @@ export class VectorIndex {
     return Float32Array.from(this.hnsw.getPoint(label));
   }
 
-  setEf(ef: number): void {
-    this.hnsw?.setEf(ef);
-  }
-
   /** Graph search; `accept` restricts to labels that pass the request's filter. */
   search(
     query: Float32Array,

@@ -1,36 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/engine-error';
-import type { PayloadSchemaType } from '../../engine/payload-index/payload-index-set';
+import {
+  PAYLOAD_SCHEMA_TYPES,
+  type PayloadSchemaType,
+} from '../../engine/payload-index/payload-index.types';
 import { updateResult } from '../qdrant-reply';
 import { body, collectionParam } from '../request-parsing';
 import { qdrantRoute } from './route';
-
-const SCHEMA_TYPES: PayloadSchemaType[] = [
-  'keyword',
-  'integer',
-  'float',
-  'bool',
-  'datetime',
-  'text',
-  'geo',
-  'uuid',
-];
 
 function parseFieldSchema(value: unknown): {
   type: PayloadSchemaType;
   params?: Record<string, unknown>;
 } {
-  if (typeof value === 'string' && SCHEMA_TYPES.includes(value as PayloadSchemaType)) {
+  if (typeof value === 'string' && PAYLOAD_SCHEMA_TYPES.includes(value as PayloadSchemaType)) {
     return { type: value as PayloadSchemaType };
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const { type, ...params } = value as Record<string, unknown>;
-    if (SCHEMA_TYPES.includes(type as PayloadSchemaType))
+    if (PAYLOAD_SCHEMA_TYPES.includes(type as PayloadSchemaType))
       return { type: type as PayloadSchemaType, params };
   }
   throw EngineError.badInput(
-    `field_schema must be one of ${SCHEMA_TYPES.join(', ')} or {type, ...params}`,
+    `field_schema must be one of ${PAYLOAD_SCHEMA_TYPES.join(', ')} or {type, ...params}`,
   );
 }
 
