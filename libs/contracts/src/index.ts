@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 
 export * from './embedding/embedding.contract';
+export * from './embedding/sparse.contract';
 export * from './errors/error-code';
 export * from './errors/platform-error';
 export * from './health/service-health';

@@ -40,8 +40,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     env: {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      NATS_URL: options.natsUrl ?? 'nats://127.0.0.1:4222',
-      REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
+      // AIP_TEST_NATS_URL / AIP_TEST_REDIS_URL keep test runs that share a machine apart.
+      NATS_URL: options.natsUrl ?? process.env['AIP_TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222',
+      REDIS_URL: options.redisUrl ?? process.env['AIP_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       QDRANT_URL: `http://127.0.0.1:${ports['vector-engine']}`,
       LOG_LEVEL: 'info',
       GATEWAY_ADMIN_KEY: adminKey,

@@ -9,6 +9,7 @@ import {
   type CreateCollectionRequest,
   type EmbeddingModelInfo,
   type VectorDistance,
+  KEYWORD_VECTOR,
 } from '@aip/contracts';
 import { ServiceClient } from '@aip/platform';
 import { TENANT_FIELD } from '@aip/rbac';
@@ -19,6 +20,8 @@ export interface CollectionMeta {
   size: number;
   distance: VectorDistance;
   model?: string;
+  /** Whether points carry the sparse keyword vector (KEYWORD_VECTOR) for hybrid search. */
+  keyword?: boolean;
 }
 
 /** Collections on Qdrant: each records its embedding model and dimension. */
@@ -57,7 +60,12 @@ export class CollectionsService {
           `size ${request.size} does not match model ${model.name}, which makes ${model.dimension}-dimensional vectors`,
         );
       }
-      meta = { size: model.dimension, distance: request.distance ?? 'Cosine', model: model.name };
+      meta = {
+        size: model.dimension,
+        distance: request.distance ?? 'Cosine',
+        model: model.name,
+        keyword: true,
+      };
     } else {
       if (request.size === undefined)
         throw new PlatformError(
@@ -77,6 +85,9 @@ export class CollectionsService {
       this.qdrant.api().createCollection({
         collection_name: request.name,
         vectors: { size: meta.size, distance: meta.distance },
+        // Collections of texts also keep BM25-style term weights for the keyword leg of hybrid
+        // search; the store applies the inverse document frequency.
+        ...(meta.keyword ? { sparse_vectors: { [KEYWORD_VECTOR]: { modifier: 'idf' } } } : {}),
         metadata: { platform: { ...meta } },
       } as Parameters<ReturnType<QdrantClient['api']>['createCollection']>[0]),
     );

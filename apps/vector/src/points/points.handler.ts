@@ -10,6 +10,7 @@ import {
   Subject,
   UpsertPointsRequest,
 } from '@aip/contracts';
+import { CachedRead, WritesCollection } from '../cache/cache.decorators';
 import { CollectionsService } from '../collections/collections.service';
 import { PointsService } from './points.service';
 
@@ -22,6 +23,7 @@ export class VectorHandler {
   ) {}
 
   @MessagePattern(Subject.VectorCollectionCreate)
+  @WritesCollection()
   create(@Payload() request: CreateCollectionRequest) {
     return this.collections.create(request);
   }
@@ -37,12 +39,14 @@ export class VectorHandler {
   }
 
   @MessagePattern(Subject.VectorCollectionDelete)
+  @WritesCollection()
   async delete(@Payload() request: CollectionRef) {
     await this.collections.delete(request.name);
     return { deleted: true };
   }
 
   @MessagePattern(Subject.VectorPointsUpsert)
+  @WritesCollection()
   upsert(@Payload() request: UpsertPointsRequest) {
     return this.points.upsert(request);
   }
@@ -53,11 +57,13 @@ export class VectorHandler {
   }
 
   @MessagePattern(Subject.VectorPointsDelete)
+  @WritesCollection()
   deletePoints(@Payload() request: DeletePointsRequest) {
     return this.points.delete(request);
   }
 
   @MessagePattern(Subject.VectorPointsSearch)
+  @CachedRead()
   async search(@Payload() request: SearchPointsRequest) {
     return { points: await this.points.search(request) };
   }

@@ -10,6 +10,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** Qdrant (or vector-engine) cannot be reached, or its circuit breaker is open. */
+  VectorStoreUnavailable = 'VECTOR_STORE_UNAVAILABLE',
   ModelNotLoaded = 'MODEL_NOT_LOADED',
   Timeout = 'TIMEOUT',
   Internal = 'INTERNAL',
@@ -26,6 +28,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.VectorStoreUnavailable]: 503,
   [ErrorCode.ModelNotLoaded]: 503,
   [ErrorCode.Timeout]: 504,
   [ErrorCode.Internal]: 500,
