@@ -8,8 +8,10 @@ import { engine384 } from './benches/engine-384';
 import { engineGlove } from './benches/engine-glove';
 import { engineRestart } from './benches/engine-restart';
 import { embeddingSts } from './benches/embedding-sts';
+import { embeddingThroughput } from './benches/embedding-throughput';
 import { engineUpsert } from './benches/engine-upsert';
 import { gatewayAuth } from './benches/gateway-auth';
+import { gatewaySearch } from './benches/gateway-search';
 import { buildEngine, killAllEngines } from './engine/engine-process';
 import { log } from './log';
 import { rounded } from './report/format';
@@ -23,7 +25,9 @@ const BENCHES: Bench[] = [
   engineUpsert,
   engineRestart,
   embeddingSts,
+  embeddingThroughput,
   gatewayAuth,
+  gatewaySearch,
 ];
 /** CPU share used by others before a benchmark above which its report carries a warning. */
 const BUSY_WARNING = 0.15;
@@ -89,6 +93,7 @@ async function main(): Promise<number> {
       logDir: join(root, 'data', 'bench-logs', runId),
     },
     log,
+    !values['no-build'],
   );
   const machine = machineInfo(root);
   console.log(`# @aip/bench ${benches.map((bench) => bench.name).join(', ')}\n`);

@@ -6,6 +6,8 @@ import type { Table } from '../report/table';
 /** What every benchmark gets from the runner. */
 export interface BenchContext {
   root: string;
+  /** False with --no-build: run the apps as last built. */
+  build: boolean;
   /** Progress for people watching (stderr); results go to the tables. */
   log: (message: string) => void;
   /** A data set, generated or loaded once per run and shared by the benchmarks. */

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '@aip/platform';
 import {
@@ -7,6 +6,7 @@ import {
   SentenceEncoder,
   type WordVectors,
 } from '@aip/word-vectors';
+import { findStsDir, readSts, type StsPair } from '../data/sts';
 import { log } from '../log';
 import { fixed, int, ms, rounded } from '../report/format';
 import { renderTable } from '../report/table';
@@ -14,12 +14,6 @@ import type { Bench, BenchOutput } from './context';
 
 /** Timed passes over the dev sentences per variant, after one warm-up pass; the median counts. */
 const SPEED_ROUNDS = 5;
-
-interface StsPair {
-  first: string;
-  second: string;
-  score: number;
-}
 
 interface Variant {
   name: string;
@@ -131,64 +125,6 @@ async function variant(name: string, create: () => Promise<SentenceEncoder>): Pr
 
 function describe(words: WordVectors): string {
   return `${words.source}, ${int(words.count)} words x ${words.dim}`;
-}
-
-/** STS_DIR, else the repository's data/sts, else the shared data set of this workplace. */
-function findStsDir(root: string): string {
-  const candidates = [process.env['STS_DIR'], join(root, 'data', 'sts'), '/work/shared/data/sts'];
-  const found = candidates.find(
-    (dir) => dir !== undefined && existsSync(join(dir, 'stsb-en-dev.csv')),
-  );
-  if (!found) {
-    throw new Error(
-      'STS Benchmark not found: set STS_DIR to a folder with stsb-en-{dev,train}.csv',
-    );
-  }
-  return found;
-}
-
-/** The splits are RFC 4180 CSV without a header (a header row, if present, is skipped). */
-function readSts(file: string): StsPair[] {
-  const records = parseCsv(readFileSync(file, 'utf8'));
-  if (records[0]?.[2] === 'score') records.shift();
-  return records.map((record, line) => {
-    const score = Number(record[2]);
-    if (record.length !== 3 || !(score >= 0 && score <= 5)) {
-      throw new Error(`${file}:${line + 1}: expected sentence1,sentence2,score (0-5)`);
-    }
-    return { first: record[0], second: record[1], score };
-  });
-}
-
-/** Quoted fields may hold commas, doubled quotes and line breaks; lines end in LF or CRLF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += char;
-    }
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
 }
 
 function similarities(encoder: SentenceEncoder, pairs: StsPair[]): number[] {

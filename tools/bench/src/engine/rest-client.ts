@@ -28,8 +28,15 @@ export class RestClient {
   private readonly host: string;
   private readonly port: number;
 
-  /** `connections`: sockets this client may hold (1 = one request at a time, like one user). */
-  constructor(baseUrl: string, connections = 1) {
+  /**
+   * `connections`: sockets this client may hold (1 = one request at a time, like one user).
+   * `headers`: sent with every request (e.g. the gateway's Authorization).
+   */
+  constructor(
+    baseUrl: string,
+    connections = 1,
+    private readonly headers: Record<string, string> = {},
+  ) {
     const url = new URL(baseUrl);
     this.host = url.hostname;
     this.port = Number(url.port);
@@ -38,7 +45,7 @@ export class RestClient {
 
   send(method: string, path: string, body?: string, timeoutMs = 600_000): Promise<RawResponse> {
     return new Promise((resolve, reject) => {
-      const headers: Record<string, string | number> = {};
+      const headers: Record<string, string | number> = { ...this.headers };
       if (body !== undefined) {
         headers['content-type'] = 'application/json';
         headers['content-length'] = Buffer.byteLength(body);

@@ -22,11 +22,16 @@ export function removeScratch(): void {
   scratch.clear();
 }
 
-export function createContext(paths: RunPaths, log: (message: string) => void): BenchContext {
+export function createContext(
+  paths: RunPaths,
+  log: (message: string) => void,
+  build = true,
+): BenchContext {
   const datasets = new Map<DatasetName, Dataset>();
   const truths = new Map<string, GroundTruth>();
   return {
     root: paths.root,
+    build,
     log,
     dataset(name) {
       let dataset = datasets.get(name);
