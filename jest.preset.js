@@ -22,7 +22,8 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@nats-io|file-type|load-esm|uid|strtok3|token-types|@tokenizer|jose)/)',
+    // ml-kmeans and its ml-* helpers ship as ESM only.
+    '/node_modules/(?!(@nestjs|@nats-io|file-type|load-esm|uid|strtok3|token-types|@tokenizer|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-array-max|ml-array-min|ml-array-rescale|ml-matrix|ml-random|is-any-array)/)',
   ],
   moduleNameMapper: { '^@aip/([a-z-]+)$': `${libs}/$1/src/index.ts` },
   modulePathIgnorePatterns: ['/dist/'],

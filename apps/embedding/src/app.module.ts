@@ -6,6 +6,7 @@ import { EmbedHandler } from './embed/embed.handler';
 import { EmbedService } from './embed/embed.service';
 import { ModelsIndicator } from './models/models.indicator';
 import { ModelsModule } from './models/models.module';
+import { SparseHandler } from './sparse/sparse.handler';
 
 @Module({
   imports: [
@@ -18,7 +19,7 @@ import { ModelsModule } from './models/models.module';
       imports: [ModelsModule],
     }),
   ],
-  controllers: [EmbedHandler],
+  controllers: [EmbedHandler, SparseHandler],
   providers: [EmbedService, EmbeddingCache],
 })
 export class AppModule {}

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceName } from '@aip/contracts';
 import { HealthModule, MessagingModule, NatsIndicator, RedisModule } from '@aip/platform';
+import { VectorAnalyticsModule } from './analytics/vector-analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { EmbeddingsModule } from './embeddings/embeddings.module';
 import { VectorsModule } from './vectors/vectors.module';
+import { SimilarityModule } from './similarity/similarity.module';
 import { PlatformHealthModule } from './health/platform-health.module';
 import { RequestTimeoutInterceptor } from './http/request-timeout.interceptor';
 import { RateLimiterIndicator } from './traffic/rate-limiter.indicator';
@@ -20,6 +22,8 @@ import { UsageModule } from './usage/usage.module';
     PlatformHealthModule,
     EmbeddingsModule,
     VectorsModule,
+    SimilarityModule,
+    VectorAnalyticsModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: RequestTimeoutInterceptor }],
 })

@@ -1,2 +1,3 @@
 export * from './nats-server';
 export * from './test-stack';
+export * from './tiny-gguf';

@@ -1,6 +1,6 @@
 import { ErrorCode, PlatformError } from '@aip/contracts';
 
-export const PROVIDER_KINDS = ['glove-sif'] as const;
+export const PROVIDER_KINDS = ['glove-sif', 'llama-cpp', 'openai-compatible'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export interface ModelConfig {

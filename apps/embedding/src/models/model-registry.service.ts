@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   Inject,
   Injectable,
@@ -9,8 +8,8 @@ import type { EmbeddingModelInfo } from '@aip/contracts';
 import { LOGGER, type Logger } from '@aip/platform';
 import { EmbeddingConfig } from '../config/embedding.config';
 import type { EmbeddingProvider } from '../providers/embedding-provider';
-import { GloveSifProvider } from '../providers/glove-sif/glove-sif.provider';
 import { parseModels, unknownModel, type ModelConfig } from './model-config';
+import { createProvider } from './provider-factory';
 
 export interface LoadedModel {
   config: ModelConfig;
@@ -26,13 +25,17 @@ export class ModelRegistry implements OnApplicationBootstrap, OnApplicationShutd
   readonly defaultModel: string;
 
   constructor(
-    private readonly config: EmbeddingConfig,
+    config: EmbeddingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     for (const model of parseModels(config.EMBEDDING_MODELS)) {
       this.models.set(model.name, {
         config: model,
-        provider: this.create(model),
+        provider: createProvider(model, {
+          dataDir: config.DATA_DIR,
+          cacheDir: config.EMBEDDING_CACHE_DIR,
+          log: (message) => logger.warn({ model: model.name }, message),
+        }),
         state: 'loading',
       });
     }
@@ -42,16 +45,6 @@ export class ModelRegistry implements OnApplicationBootstrap, OnApplicationShutd
       throw new Error(
         `EMBEDDING_DEFAULT_MODEL ${this.defaultModel} is not among ${names.join(', ')}`,
       );
-  }
-
-  private create(model: ModelConfig): EmbeddingProvider {
-    switch (model.provider) {
-      case 'glove-sif':
-        return new GloveSifProvider({
-          cacheDir: this.config.EMBEDDING_CACHE_DIR ?? join(this.config.DATA_DIR, 'embeddings'),
-          model: model.name,
-        });
-    }
   }
 
   onApplicationBootstrap(): void {

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsOptional, IsString, MinLength } from 'class-validator';
-import { NATS_SERVICES, type NatsServiceName } from '@aip/contracts';
+import { ArrayNotEmpty, IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { COLLECTION_NAME, NATS_SERVICES, type NatsServiceName } from '@aip/contracts';
 import { EnvInt, EnvOneOf, EnvPort, RedisConfig } from '@aip/platform';
 
 const list = ({ value }: { value: unknown }): unknown =>
@@ -35,6 +35,12 @@ export class GatewayConfig extends RedisConfig {
     message: `GATEWAY_REQUIRED_SERVICES must list some of: ${NATS_SERVICES.join(', ')}`,
   })
   GATEWAY_REQUIRED_SERVICES: NatsServiceName[] = [...NATS_SERVICES];
+
+  /** The collection the similarity routes use when a request names none. */
+  @Matches(COLLECTION_NAME, {
+    message: 'GATEWAY_DEFAULT_COLLECTION must be 1-64 letters, digits, _ or -',
+  })
+  GATEWAY_DEFAULT_COLLECTION = 'documents';
 
   /** `disabled` turns authentication off (benchmarks only: every caller becomes admin). */
   @EnvOneOf(['enforce', 'disabled'])

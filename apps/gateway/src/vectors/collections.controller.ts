@@ -1,20 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, PlatformError, Subject, type CollectionInfo } from '@aip/contracts';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { refuseTenantScoped } from './collection-scope';
+import { UpdateCollectionDto } from './collections.dto';
 import { CreateCollectionDto } from './vectors.dto';
 import { VectorClient } from './vector.client';
-
-/** Collections are shared by every tenant: only callers without a tenant may create or drop them. */
-function refuseTenantScoped(principal: Principal, action: string): void {
-  if (principal.tenant !== undefined) {
-    throw new PlatformError(
-      ErrorCode.Forbidden,
-      `Tenant-scoped keys may not ${action} collections: they hold every tenant's points`,
-    );
-  }
-}
 
 @ApiTags('collections')
 @ApiBearerAuth()
@@ -32,7 +24,7 @@ export class CollectionsController {
     @Body() body: CreateCollectionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CollectionInfo> {
-    refuseTenantScoped(principal, 'create');
+    refuseTenantScoped(principal, 'create collections');
     if (!mayUseCollection(principal, body.name))
       throw new PlatformError(ErrorCode.Forbidden, `This key may not use collection ${body.name}`);
     return this.vector.call(Subject.VectorCollectionCreate, body);
@@ -51,9 +43,26 @@ export class CollectionsController {
 
   @Get(':name')
   @RequirePermission('vectors:search')
-  @ApiOperation({ summary: 'Collection details: counts, size, distance, model, payload schema' })
+  @ApiOperation({
+    summary: 'Collection details: counts, size, distance, model, status, payload schema, settings',
+  })
   get(@Param('name') name: string): Promise<CollectionInfo> {
     return this.vector.call(Subject.VectorCollectionGet, { name });
+  }
+
+  @Put(':name')
+  @RequirePermission('collections:manage')
+  @ApiOperation({
+    summary:
+      'Change HNSW (m, ef_construct), the indexing threshold, quantization (scalar or none) and payload indexes',
+  })
+  update(
+    @Param('name') name: string,
+    @Body() body: UpdateCollectionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CollectionInfo> {
+    refuseTenantScoped(principal, 'change collections');
+    return this.vector.call(Subject.VectorCollectionUpdate, { ...body, name });
   }
 
   @Delete(':name')
@@ -64,7 +73,7 @@ export class CollectionsController {
     @Param('name') name: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    refuseTenantScoped(principal, 'delete');
+    refuseTenantScoped(principal, 'delete collections');
     await this.vector.call(Subject.VectorCollectionDelete, { name });
   }
 }

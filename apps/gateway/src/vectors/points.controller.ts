@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ErrorCode,
@@ -6,6 +6,8 @@ import {
   Subject,
   type PointId,
   type PointRecord,
+  type SearchBatchResult,
+  type SearchResult,
   type UpsertResult,
 } from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
@@ -15,8 +17,11 @@ import {
   CollectionQueryDto,
   DeletePointsDto,
   InsertPointDto,
+  OptionalCollectionQueryDto,
   ScrollPointsDto,
+  SearchBatchDto,
   SearchPointsDto,
+  UpdatePointDto,
 } from './vectors.dto';
 import { VectorClient } from './vector.client';
 
@@ -63,11 +68,31 @@ export class PointsController {
   @ApiOperation({
     summary: 'Nearest points to a vector or to a text (embedded with the collection model)',
   })
-  search(@Body() body: SearchPointsDto, @CurrentPrincipal() principal: Principal) {
+  search(
+    @Body() body: SearchPointsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SearchResult> {
     const { top_k, ...rest } = body;
     return this.vector.call(Subject.VectorPointsSearch, {
       ...rest,
       limit: top_k ?? 10,
+      tenant: principal.tenant,
+    });
+  }
+
+  @Post('search/batch')
+  @HttpCode(200)
+  @RequirePermission('vectors:search')
+  @ApiOperation({
+    summary: 'Several searches of one collection at once; their texts are embedded together',
+  })
+  searchBatch(
+    @Body() body: SearchBatchDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SearchBatchResult> {
+    return this.vector.call(Subject.VectorPointsSearchBatch, {
+      collection: body.collection,
+      queries: body.queries.map(({ top_k, ...query }) => ({ ...query, limit: top_k ?? 10 })),
       tenant: principal.tenant,
     });
   }
@@ -110,6 +135,38 @@ export class PointsController {
         `No point ${id} in collection ${query.collection}`,
       );
     return points[0];
+  }
+
+  @Put(':id')
+  @RequirePermission('vectors:update')
+  @ApiOperation({
+    summary:
+      'Change one point (?collection= or body collection): a new text is embedded again, a vector replaces the stored one, the payload is merged into the stored one',
+  })
+  update(
+    @Param('id') id: string,
+    @Query() query: OptionalCollectionQueryDto,
+    @Body() body: UpdatePointDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PointRecord> {
+    const { collection: inBody, ...change } = body;
+    if (query.collection && inBody && query.collection !== inBody)
+      throw new PlatformError(
+        ErrorCode.ValidationFailed,
+        `collection is ${query.collection} in the query but ${inBody} in the body`,
+      );
+    const collection = query.collection ?? inBody;
+    if (!collection)
+      throw new PlatformError(
+        ErrorCode.ValidationFailed,
+        'collection is required: give ?collection= or a body collection',
+      );
+    return this.vector.call(Subject.VectorPointsUpdate, {
+      ...change,
+      collection,
+      id: pathId(id),
+      tenant: principal.tenant,
+    });
   }
 
   @Delete(':id')

@@ -145,8 +145,9 @@ function parseSparse(value: unknown): Record<string, SparseVectorParams> | undef
 }
 
 export function parseQuantization(value: unknown, field: string): Record<string, unknown> | null {
-  if (value === undefined || value === null) return null;
-  if (!isObject(value)) throw EngineError.badInput(`${field} must be an object`);
+  // Qdrant's QuantizationConfigDiff turns quantization off with the string "Disabled".
+  if (value === undefined || value === null || value === 'Disabled') return null;
+  if (!isObject(value)) throw EngineError.badInput(`${field} must be an object or "Disabled"`);
   const scalar = value['scalar'];
   if (isObject(scalar)) {
     if (scalar['type'] !== 'int8') throw EngineError.badInput(`${field}.scalar.type must be int8`);

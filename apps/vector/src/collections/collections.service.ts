@@ -8,12 +8,14 @@ import {
   type CollectionInfo,
   type CreateCollectionRequest,
   type EmbeddingModelInfo,
+  type UpdateCollectionRequest,
   type VectorDistance,
   KEYWORD_VECTOR,
 } from '@aip/contracts';
 import { ServiceClient } from '@aip/platform';
 import { TENANT_FIELD } from '@aip/rbac';
 import { qdrantCall } from '../qdrant/qdrant-errors';
+import { checkIndexChanges, configDiff, settingsOf } from './collection-settings';
 
 /** What the platform keeps about a collection, in its Qdrant metadata. */
 export interface CollectionMeta {
@@ -75,8 +77,11 @@ export class CollectionsService {
       meta = { size: request.size, distance: request.distance ?? 'Cosine' };
     }
     if (
-      (await qdrantCall('collection exists', () => this.qdrant.collectionExists(request.name)))
-        .exists
+      (
+        await qdrantCall('collection exists', () => this.qdrant.collectionExists(request.name), {
+          idempotent: true,
+        })
+      ).exists
     ) {
       throw new PlatformError(ErrorCode.Conflict, `Collection ${request.name} already exists`);
     }
@@ -109,14 +114,18 @@ export class CollectionsService {
   }
 
   async list(): Promise<string[]> {
-    const { collections } = await qdrantCall('list collections', () =>
-      this.qdrant.getCollections(),
+    const { collections } = await qdrantCall(
+      'list collections',
+      () => this.qdrant.getCollections(),
+      { idempotent: true },
     );
     return collections.map((c) => c.name).sort();
   }
 
   async get(name: string): Promise<CollectionInfo> {
-    const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name));
+    const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name), {
+      idempotent: true,
+    });
     const meta = this.metaOf(name, info.config as unknown as Record<string, unknown>);
     return {
       name,
@@ -132,14 +141,47 @@ export class CollectionsService {
           String(schema?.data_type),
         ]),
       ),
+      config: settingsOf(info.config as unknown as Record<string, unknown>),
     };
+  }
+
+  /** Changes the settings Qdrant allows on a live collection, and its payload indexes. */
+  async update(request: UpdateCollectionRequest): Promise<CollectionInfo> {
+    const current = await this.get(request.name);
+    checkIndexChanges(request, Object.keys(current.payload_schema));
+    const diff = configDiff(request);
+    if (Object.keys(diff).length > 0) {
+      await qdrantCall(`update collection ${request.name}`, () =>
+        this.qdrant.updateCollection(
+          request.name,
+          diff as Parameters<QdrantClient['updateCollection']>[1],
+        ),
+      );
+    }
+    for (const [field, type] of Object.entries(request.add_payload_indexes ?? {})) {
+      await qdrantCall(`index ${field}`, () =>
+        this.qdrant.createPayloadIndex(request.name, {
+          field_name: field,
+          field_schema: type,
+          wait: true,
+        }),
+      );
+    }
+    for (const field of request.remove_payload_indexes ?? []) {
+      await qdrantCall(`drop index ${field}`, () =>
+        this.qdrant.deletePayloadIndex(request.name, field, { wait: true }),
+      );
+    }
+    return this.get(request.name);
   }
 
   /** The collection's model and dimension (cached: they never change). */
   async meta(name: string): Promise<CollectionMeta> {
     const cached = this.metaCache.get(name);
     if (cached) return cached;
-    const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name));
+    const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name), {
+      idempotent: true,
+    });
     return this.metaOf(name, info.config as unknown as Record<string, unknown>);
   }
 
@@ -153,6 +195,11 @@ export class CollectionsService {
     };
     this.metaCache.set(name, meta);
     return meta;
+  }
+
+  /** Drops what is cached about a collection whose config was replaced (a restored snapshot). */
+  forget(name: string): void {
+    this.metaCache.delete(name);
   }
 
   async delete(name: string): Promise<void> {

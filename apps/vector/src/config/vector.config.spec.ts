@@ -15,4 +15,21 @@ describe('VectorConfig', () => {
     );
     expect(() => loadConfig(VectorConfig, { QDRANT_URL: 'qdrant:6333' })).toThrow('QDRANT_URL');
   });
+
+  it('caches searches for 5 minutes, hashes logged queries, and bounds Qdrant calls by default', () => {
+    const config = loadConfig(VectorConfig, {});
+    expect(config.VECTOR_CACHE_TTL_SECONDS).toBe(300);
+    expect(config.VECTOR_QUERY_LOG).toBe('hashed');
+    expect(config.VECTOR_QDRANT_TIMEOUT_MS).toBe(4000);
+    expect(config.VECTOR_QDRANT_BREAKER_HALF_OPEN_MS).toBe(2000);
+    expect(
+      loadConfig(VectorConfig, { VECTOR_CACHE_TTL_SECONDS: '0' }).VECTOR_CACHE_TTL_SECONDS,
+    ).toBe(0);
+  });
+
+  it('rejects an unknown query log mode, naming the choices', () => {
+    expect(() => loadConfig(VectorConfig, { VECTOR_QUERY_LOG: 'all' })).toThrow(
+      'VECTOR_QUERY_LOG must be one of: off, hashed, stored',
+    );
+  });
 });

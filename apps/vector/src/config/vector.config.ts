@@ -1,5 +1,6 @@
 import { IsOptional, IsString, IsUrl } from 'class-validator';
-import { EnvPort, RedisConfig } from '@aip/platform';
+import { QUERY_LOG_MODES, type QueryLogMode } from '@aip/contracts';
+import { EnvInt, EnvOneOf, EnvPort, RedisConfig } from '@aip/platform';
 
 export class VectorConfig extends RedisConfig {
   /** Port of this service's health and metrics endpoints. */
@@ -13,4 +14,32 @@ export class VectorConfig extends RedisConfig {
   @IsOptional()
   @IsString()
   QDRANT_API_KEY: string | undefined = undefined;
+
+  /**
+   * Longest one Qdrant call may take before it counts as the store being unavailable. Below the
+   * callers' default NATS request timeout (5 s), so they get VECTOR_STORE_UNAVAILABLE rather
+   * than a bare timeout.
+   */
+  @EnvInt(100, 600_000)
+  VECTOR_QDRANT_TIMEOUT_MS = 4000;
+
+  /** Extra attempts of an idempotent Qdrant call after a connection failure or a 502/503/504. */
+  @EnvInt(0, 10)
+  VECTOR_QDRANT_RETRIES = 2;
+
+  /** Consecutive failed Qdrant calls that open the circuit breaker (calls then fail at once). */
+  @EnvInt(1, 1000)
+  VECTOR_QDRANT_BREAKER_THRESHOLD = 5;
+
+  /** How long an open breaker waits before letting one probe call through. */
+  @EnvInt(100, 600_000)
+  VECTOR_QDRANT_BREAKER_HALF_OPEN_MS = 2000;
+
+  /** How long a cached search reply lives in Redis; 0 turns the search cache off. */
+  @EnvInt(0, 7 * 24 * 3600)
+  VECTOR_CACHE_TTL_SECONDS = 300;
+
+  /** Frequent-query analytics: off, hashed (SHA-256 prefixes only) or stored (the query text). */
+  @EnvOneOf(QUERY_LOG_MODES)
+  VECTOR_QUERY_LOG: QueryLogMode = 'hashed';
 }

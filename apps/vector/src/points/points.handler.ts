@@ -6,12 +6,13 @@ import {
   DeletePointsRequest,
   GetPointsRequest,
   ScrollPointsRequest,
-  SearchPointsRequest,
   Subject,
+  UpdatePointRequest,
   UpsertPointsRequest,
 } from '@aip/contracts';
-import { CachedRead, WritesCollection } from '../cache/cache.decorators';
+import { WritesCollection } from '../cache/cache.decorators';
 import { CollectionsService } from '../collections/collections.service';
+import { PointUpdateService } from './point-update.service';
 import { PointsService } from './points.service';
 
 /** The vector service's NATS API; each payload is validated against its contract class. */
@@ -20,6 +21,7 @@ export class VectorHandler {
   constructor(
     private readonly collections: CollectionsService,
     private readonly points: PointsService,
+    private readonly updates: PointUpdateService,
   ) {}
 
   @MessagePattern(Subject.VectorCollectionCreate)
@@ -62,10 +64,10 @@ export class VectorHandler {
     return this.points.delete(request);
   }
 
-  @MessagePattern(Subject.VectorPointsSearch)
-  @CachedRead()
-  async search(@Payload() request: SearchPointsRequest) {
-    return { points: await this.points.search(request) };
+  @MessagePattern(Subject.VectorPointsUpdate)
+  @WritesCollection()
+  update(@Payload() request: UpdatePointRequest) {
+    return this.updates.update(request);
   }
 
   @MessagePattern(Subject.VectorPointsScroll)

@@ -9,28 +9,16 @@ import {
   type PointId,
   type PointRecord,
   type ScrollPointsRequest,
-  type SearchPointsRequest,
   type UpsertPointsRequest,
   type UpsertResult,
 } from '@aip/contracts';
 import { ownedBy, TENANT_FIELD, tenantFilter, tenantPayload } from '@aip/rbac';
-import { CollectionsService, type CollectionMeta } from '../collections/collections.service';
+import { CollectionsService } from '../collections/collections.service';
 import { qdrantCall } from '../qdrant/qdrant-errors';
+import { checkDimension, pointVectors, toRecord } from './point-vectors';
 import { TextEmbedder } from './text-embedder';
 
 type Payload = Record<string, unknown>;
-
-function toRecord(point: {
-  id: PointId;
-  payload?: Payload | null;
-  vector?: unknown;
-  score?: number;
-}): PointRecord {
-  const record: PointRecord = { id: point.id, payload: point.payload ?? {} };
-  if (Array.isArray(point.vector)) record.vector = point.vector as number[];
-  if (point.score !== undefined) record.score = point.score;
-  return record;
-}
 
 /**
  * Points of a collection, always within the caller's tenant: reads and deletes are filtered
@@ -43,16 +31,6 @@ export class PointsService {
     private readonly collections: CollectionsService,
     private readonly embedder: TextEmbedder,
   ) {}
-
-  private checkDimension(meta: CollectionMeta, vector: number[], where: string): void {
-    if (vector.length !== meta.size) {
-      throw new PlatformError(
-        ErrorCode.ValidationFailed,
-        `${where}: vector has ${vector.length} dimensions; this collection takes ${meta.size}${meta.model ? ` (model ${meta.model})` : ''}`,
-        { expected: meta.size, got: vector.length },
-      );
-    }
-  }
 
   async upsert(request: UpsertPointsRequest): Promise<UpsertResult> {
     const meta = await this.collections.meta(request.collection);
@@ -71,23 +49,33 @@ export class PointsService {
           `points[${i}]: collection ${request.collection} has no embedding model; send vectors`,
         );
     }
-    const embedded =
+    // Every text also gets its keyword vector where the collection keeps them, even beside a
+    // given dense vector, so keyword and hybrid search find it.
+    const withText = meta.keyword ? request.points.filter((p) => p.text !== undefined) : [];
+    const [embedded, sparse] = await Promise.all([
       toEmbed.length > 0
-        ? await this.embedder.embed(
+        ? this.embedder.embed(
             meta.model!,
             toEmbed.map(({ p }) => p.text!),
           )
-        : [];
+        : [],
+      withText.length > 0
+        ? this.embedder.sparse(
+            withText.map((p) => p.text!),
+            'document',
+          )
+        : [],
+    ]);
     const now = new Date().toISOString();
     const points = request.points.map((p, i) => {
       const vector = p.vector ?? embedded[toEmbed.findIndex((e) => e.i === i)];
-      this.checkDimension(meta, vector, `points[${i}]`);
+      checkDimension(meta, vector, `points[${i}]`);
       const owned: Payload = { created_at: now };
       if (p.text !== undefined) owned['text'] = p.text;
       if (p.vector === undefined && meta.model) owned['embedding_model'] = meta.model;
       return {
         id: p.id ?? randomUUID(),
-        vector,
+        vector: pointVectors(meta, vector, sparse[withText.indexOf(p)]),
         payload: tenantPayload(request.tenant, { ...(p.payload ?? {}), ...owned }),
       };
     });
@@ -96,8 +84,10 @@ export class PointsService {
       request.tenant,
       points.map((p) => p.id),
     );
-    await qdrantCall('upsert', () =>
-      this.qdrant.upsert(request.collection, { wait: true, points }),
+    await qdrantCall(
+      'upsert',
+      () => this.qdrant.upsert(request.collection, { wait: true, points }),
+      { idempotent: true },
     );
     return { ids: points.map((p) => p.id), embedded: embedded.length };
   }
@@ -109,8 +99,11 @@ export class PointsService {
     ids: PointId[],
   ): Promise<void> {
     if (tenant === undefined) return;
-    const existing = await qdrantCall('read', () =>
-      this.qdrant.retrieve(collection, { ids, with_payload: [TENANT_FIELD], with_vector: false }),
+    const existing = await qdrantCall(
+      'read',
+      () =>
+        this.qdrant.retrieve(collection, { ids, with_payload: [TENANT_FIELD], with_vector: false }),
+      { idempotent: true },
     );
     const foreign = existing.filter((p) => !ownedBy(tenant, p.payload));
     if (foreign.length > 0) {
@@ -122,12 +115,15 @@ export class PointsService {
   }
 
   async get(request: GetPointsRequest): Promise<PointRecord[]> {
-    const points = await qdrantCall('read', () =>
-      this.qdrant.retrieve(request.collection, {
-        ids: request.ids,
-        with_payload: true,
-        with_vector: false,
-      }),
+    const points = await qdrantCall(
+      'read',
+      () =>
+        this.qdrant.retrieve(request.collection, {
+          ids: request.ids,
+          with_payload: true,
+          with_vector: false,
+        }),
+      { idempotent: true },
     );
     return points.filter((p) => ownedBy(request.tenant, p.payload)).map(toRecord);
   }
@@ -140,8 +136,10 @@ export class PointsService {
       request.tenant,
       request.filter ? (byIds ? { must: [byIds, request.filter] } : request.filter) : byIds,
     );
-    const { count } = await qdrantCall('count', () =>
-      this.qdrant.count(request.collection, { filter, exact: true }),
+    const { count } = await qdrantCall(
+      'count',
+      () => this.qdrant.count(request.collection, { filter, exact: true }),
+      { idempotent: true },
     );
     await qdrantCall('delete', () =>
       this.qdrant.delete(request.collection, { wait: true, filter: filter! }),
@@ -149,44 +147,20 @@ export class PointsService {
     return { deleted: count };
   }
 
-  async search(request: SearchPointsRequest): Promise<PointRecord[]> {
-    const meta = await this.collections.meta(request.collection);
-    let vector = request.vector;
-    if (vector === undefined) {
-      if (request.text === undefined)
-        throw new PlatformError(ErrorCode.ValidationFailed, 'Give vector or text');
-      if (!meta.model)
-        throw new PlatformError(
-          ErrorCode.ValidationFailed,
-          `Collection ${request.collection} has no embedding model; search with a vector`,
-        );
-      [vector] = await this.embedder.embed(meta.model, [request.text]);
-    }
-    this.checkDimension(meta, vector, 'vector');
-    const { points } = await qdrantCall('search', () =>
-      this.qdrant.query(request.collection, {
-        query: vector,
-        filter: tenantFilter(request.tenant, request.filter),
-        limit: request.limit,
-        score_threshold: request.score_threshold,
-        with_payload: true,
-        with_vector: request.with_vector ?? false,
-      }),
-    );
-    return points.map(toRecord);
-  }
-
   async scroll(
     request: ScrollPointsRequest,
   ): Promise<{ points: PointRecord[]; next_offset: PointId | null }> {
-    const page = await qdrantCall('scroll', () =>
-      this.qdrant.scroll(request.collection, {
-        filter: tenantFilter(request.tenant, request.filter),
-        limit: request.limit,
-        offset: request.offset,
-        with_payload: true,
-        with_vector: false,
-      }),
+    const page = await qdrantCall(
+      'scroll',
+      () =>
+        this.qdrant.scroll(request.collection, {
+          filter: tenantFilter(request.tenant, request.filter),
+          limit: request.limit,
+          offset: request.offset,
+          with_payload: true,
+          with_vector: false,
+        }),
+      { idempotent: true },
     );
     return {
       points: page.points.map(toRecord),

@@ -5,18 +5,38 @@ import {
   ServiceName,
   Subject,
   type EmbedChunk,
+  type SparseEmbedChunk,
+  type SparseVector,
 } from '@aip/contracts';
 import { ServiceClient } from '@aip/platform';
 
-/** Auto-embedding: texts go to the embedding service with the collection's model. */
+/** Splits texts into requests the embedding service accepts, in order. */
+function batches(texts: string[]): string[][] {
+  const out: string[][] = [];
+  for (let start = 0; start < texts.length; start += MAX_TEXTS_PER_REQUEST)
+    out.push(texts.slice(start, start + MAX_TEXTS_PER_REQUEST));
+  return out;
+}
+
+/** Puts a streamed `embedding.sparse.v1` reply back together: one vector per text, in order. */
+export function assembleSparseChunks(chunks: SparseEmbedChunk[], count: number): SparseVector[] {
+  const vectors = new Array<SparseVector>(count);
+  for (const chunk of chunks)
+    chunk.vectors.forEach((vector, i) => (vectors[chunk.offset + i] = vector));
+  return vectors;
+}
+
+/**
+ * Auto-embedding: texts go to the embedding service, with the collection's model for dense
+ * vectors, and as documents or queries for the keyword leg's sparse vectors.
+ */
 @Injectable()
 export class TextEmbedder {
   constructor(private readonly services: ServiceClient) {}
 
   async embed(model: string, texts: string[]): Promise<number[][]> {
     const vectors: number[][] = [];
-    for (let start = 0; start < texts.length; start += MAX_TEXTS_PER_REQUEST) {
-      const batch = texts.slice(start, start + MAX_TEXTS_PER_REQUEST);
+    for (const batch of batches(texts)) {
       const chunks = await this.services.requestAll<EmbedChunk>(
         ServiceName.Embedding,
         Subject.EmbeddingEmbed,
@@ -24,6 +44,19 @@ export class TextEmbedder {
       );
       for (const vector of assembleEmbedChunks(chunks, batch.length))
         vectors.push(Array.from(vector));
+    }
+    return vectors;
+  }
+
+  async sparse(texts: string[], kind: 'document' | 'query'): Promise<SparseVector[]> {
+    const vectors: SparseVector[] = [];
+    for (const batch of batches(texts)) {
+      const chunks = await this.services.requestAll<SparseEmbedChunk>(
+        ServiceName.Embedding,
+        Subject.EmbeddingSparse,
+        { texts: batch, kind },
+      );
+      vectors.push(...assembleSparseChunks(chunks, batch.length));
     }
     return vectors;
   }

@@ -1,9 +1,42 @@
 import { ErrorCode, PlatformError } from '@aip/contracts';
+import { VectorConfig } from '../config/vector.config';
+import { httpStatus } from './qdrant-failure';
+import {
+  QdrantResilience,
+  type QdrantCallOptions,
+  type QdrantResilienceSettings,
+} from './qdrant-resilience';
+
+export function resilienceSettings(config: VectorConfig): QdrantResilienceSettings {
+  return {
+    url: config.QDRANT_URL,
+    timeoutMs: config.VECTOR_QDRANT_TIMEOUT_MS,
+    retries: config.VECTOR_QDRANT_RETRIES,
+    breakerThreshold: config.VECTOR_QDRANT_BREAKER_THRESHOLD,
+    halfOpenAfterMs: config.VECTOR_QDRANT_BREAKER_HALF_OPEN_MS,
+  };
+}
+
+/**
+ * One breaker per process, like the one client it guards: qdrantCall is a plain function at
+ * every call site, so QdrantModule installs the configured instance at boot.
+ */
+let active: QdrantResilience | undefined;
+
+export function installQdrantResilience(resilience: QdrantResilience): void {
+  active = resilience;
+}
+
+function resilience(): QdrantResilience {
+  active ??= new QdrantResilience(resilienceSettings(new VectorConfig()));
+  return active;
+}
 
 /** The error Qdrant (or vector-engine) answered, as a typed platform error. */
 export function fromQdrant(error: unknown, what: string): PlatformError {
   if (error instanceof PlatformError) return error;
-  const status = (error as { status?: unknown }).status;
+  const unavailable = resilience().unavailable(error, what);
+  if (unavailable) return unavailable;
   const data = (error as { data?: { status?: { error?: unknown } } }).data;
   const message =
     typeof data?.status?.error === 'string'
@@ -11,7 +44,7 @@ export function fromQdrant(error: unknown, what: string): PlatformError {
       : error instanceof Error
         ? error.message
         : String(error);
-  switch (status) {
+  switch (httpStatus(error)) {
     case 404:
       return new PlatformError(ErrorCode.NotFound, `${what}: ${message}`);
     case 400:
@@ -21,16 +54,25 @@ export function fromQdrant(error: unknown, what: string): PlatformError {
       return new PlatformError(ErrorCode.Conflict, `${what}: ${message}`);
     default:
       return new PlatformError(
-        ErrorCode.ServiceUnavailable,
-        `${what}: the vector store is unavailable (${message})`,
-        { retryAfterSeconds: 2 },
+        ErrorCode.VectorStoreUnavailable,
+        `the vector store at ${resilience().settings.url} failed: ${message} (${what})`,
+        { retryAfterSeconds: 1 },
       );
   }
 }
 
-export async function qdrantCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+/**
+ * A Qdrant call under the timeout and circuit breaker; retried with backoff only when the caller
+ * states it is idempotent. Failures become PlatformErrors (503 VECTOR_STORE_UNAVAILABLE when the
+ * store cannot be reached).
+ */
+export async function qdrantCall<T>(
+  what: string,
+  call: () => Promise<T>,
+  options: QdrantCallOptions = {},
+): Promise<T> {
   try {
-    return await call();
+    return await resilience().run(call, options);
   } catch (error) {
     throw fromQdrant(error, what);
   }

@@ -3,7 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
+  IsDefined,
   IsInt,
   IsNumber,
   IsObject,
@@ -13,8 +13,10 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { IsPointFilter } from './point-filter';
 import { COLLECTION_NAME } from './vector-collections.contract';
 
 /** Most points one write may carry. */
@@ -26,19 +28,19 @@ export const MAX_POINT_TEXT_CHARS = 16_384;
 export type PointId = string | number;
 
 /** Applies several property decorators as one (the same rules on several contracts). */
-function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
+export function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
-const VectorField = () =>
+export const VectorField = () =>
   rules(
     IsOptional(),
     IsArray(),
     IsNumber({ allowNaN: false, allowInfinity: false }, { each: true }),
   );
-const TextField = () => rules(IsOptional(), IsString(), MaxLength(MAX_POINT_TEXT_CHARS));
-const FilterField = () => rules(IsOptional(), IsObject());
-const LimitField = () =>
+export const TextField = () => rules(IsOptional(), IsString(), MaxLength(MAX_POINT_TEXT_CHARS));
+export const FilterField = () => rules(IsOptional(), IsPointFilter());
+export const LimitField = () =>
   rules(
     Type(() => Number),
     IsInt(),
@@ -46,14 +48,29 @@ const LimitField = () =>
     Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` }),
   );
 
-class InCollection {
-  @Matches(COLLECTION_NAME, { message: 'collection must be 1-64 letters, digits, _ or -' })
+export const CollectionField = () =>
+  Matches(COLLECTION_NAME, { message: 'collection must be 1-64 letters, digits, _ or -' });
+/** Set by the gateway from the caller's credential, never from a request body. */
+export const TenantField = () => rules(IsOptional(), IsString(), MaxLength(128));
+
+/** A UUID string or an unsigned integer, as Qdrant takes point ids. */
+const IsPointId = () =>
+  ValidateBy({
+    name: 'isPointId',
+    validator: {
+      validate: (value) =>
+        (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+        (typeof value === 'string' &&
+          /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value)),
+      defaultMessage: (args) => `${args?.property ?? 'id'} must be a UUID or an unsigned integer`,
+    },
+  });
+
+export class InCollection {
+  @CollectionField()
   collection!: string;
 
-  /** Set by the gateway from the caller's credential, never from a request body. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @TenantField()
   tenant?: string;
 }
 
@@ -102,28 +119,6 @@ export class DeletePointsRequest extends InCollection {
   filter?: Record<string, unknown>;
 }
 
-export class SearchPointsRequest extends InCollection {
-  @VectorField()
-  vector?: number[];
-
-  @TextField()
-  text?: string;
-
-  @FilterField()
-  filter?: Record<string, unknown>;
-
-  @LimitField()
-  limit = 10;
-
-  @IsOptional()
-  @IsNumber()
-  score_threshold?: number;
-
-  @IsOptional()
-  @IsBoolean()
-  with_vector?: boolean;
-}
-
 export class ScrollPointsRequest extends InCollection {
   @FilterField()
   filter?: Record<string, unknown>;
@@ -140,6 +135,27 @@ export interface PointRecord {
   payload: Record<string, unknown>;
   vector?: number[];
   score?: number;
+}
+
+/**
+ * Payload of `vector.points.update.v1`: a changed text is embedded again (dense and keyword
+ * vectors), a vector replaces the stored one, and the payload is merged into the stored one
+ * (the fields given replace theirs; the others stay).
+ */
+export class UpdatePointRequest extends InCollection {
+  @IsDefined({ message: 'id is required' })
+  @IsPointId()
+  id!: PointId;
+
+  @VectorField()
+  vector?: number[];
+
+  @TextField()
+  text?: string;
+
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
 }
 
 export interface UpsertResult {

@@ -2,8 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import { headers } from '@nats-io/transport-node';
 import {
+  catchError,
+  defer,
+  EmptyError,
+  finalize,
   firstValueFrom,
   lastValueFrom,
+  throwError,
+  throwIfEmpty,
   timeout,
   TimeoutError,
   toArray,
@@ -40,8 +46,11 @@ export class ServiceClient {
     payload: object,
     options: RequestOptions = {},
   ): Promise<TReply> {
-    return this.call<TReply, TReply>(service, subject, payload, options, (replies) =>
-      firstValueFrom(replies),
+    const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
+    return firstValueFrom(
+      this.stream<TReply>(service, subject, payload, options).pipe(
+        throwIfEmpty(() => toClientError(new EmptyError(), service, subject, timeoutMs)),
+      ),
     );
   }
 
@@ -52,42 +61,44 @@ export class ServiceClient {
     payload: object,
     options: RequestOptions = {},
   ): Promise<TReply[]> {
-    return this.call<TReply, TReply[]>(service, subject, payload, options, (replies) =>
-      lastValueFrom(replies.pipe(toArray())),
-    );
+    return lastValueFrom(this.stream<TReply>(service, subject, payload, options).pipe(toArray()));
   }
 
-  private async call<TReply, TResult>(
+  /**
+   * A streamed reply as it arrives, message by message (the timeout applies to each gap), for
+   * callers that pass the pieces on rather than hold them all. Nothing is sent until it is
+   * subscribed; every failure arrives as a PlatformError.
+   */
+  stream<TReply>(
     service: string,
     subject: Subject,
     payload: object,
-    options: RequestOptions,
-    collect: (replies: Observable<TReply>) => Promise<TResult>,
-  ): Promise<TResult> {
-    const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
-    // Backpressure: a bounded number of requests wait on each service; beyond that the caller
-    // hears at once that it is busy instead of queueing without bound.
-    const busy = this.inFlight.get(service) ?? 0;
-    if (busy >= this.config.NATS_MAX_IN_FLIGHT) {
-      throw new PlatformError(
-        ErrorCode.ServiceUnavailable,
-        `Service ${service} is busy: ${busy} requests in flight (limit ${this.config.NATS_MAX_IN_FLIGHT})`,
-        { service, subject, retryAfterSeconds: 1 },
+    options: RequestOptions = {},
+  ): Observable<TReply> {
+    return defer(() => {
+      const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
+      // Backpressure: a bounded number of requests wait on each service; beyond that the caller
+      // hears at once that it is busy instead of queueing without bound.
+      const busy = this.inFlight.get(service) ?? 0;
+      if (busy >= this.config.NATS_MAX_IN_FLIGHT) {
+        throw new PlatformError(
+          ErrorCode.ServiceUnavailable,
+          `Service ${service} is busy: ${busy} requests in flight (limit ${this.config.NATS_MAX_IN_FLIGHT})`,
+          { service, subject, retryAfterSeconds: 1 },
+        );
+      }
+      this.inFlight.set(service, busy + 1);
+      const natsHeaders = headers();
+      natsHeaders.set(REQUEST_ID_HEADER, currentRequestId() ?? acceptOrCreateRequestId(undefined));
+      const record = new NatsRecordBuilder(payload).setHeaders(natsHeaders).build();
+      return this.client.send<TReply>(subject, record).pipe(
+        timeout({ each: timeoutMs }),
+        catchError((error: unknown) =>
+          throwError(() => toClientError(error, service, subject, timeoutMs)),
+        ),
+        finalize(() => this.inFlight.set(service, (this.inFlight.get(service) ?? 1) - 1)),
       );
-    }
-    this.inFlight.set(service, busy + 1);
-    const natsHeaders = headers();
-    natsHeaders.set(REQUEST_ID_HEADER, currentRequestId() ?? acceptOrCreateRequestId(undefined));
-    const record = new NatsRecordBuilder(payload).setHeaders(natsHeaders).build();
-    try {
-      return await collect(
-        this.client.send<TReply>(subject, record).pipe(timeout({ each: timeoutMs })),
-      );
-    } catch (error) {
-      throw toClientError(error, service, subject, timeoutMs);
-    } finally {
-      this.inFlight.set(service, (this.inFlight.get(service) ?? 1) - 1);
-    }
+    });
   }
 }
 

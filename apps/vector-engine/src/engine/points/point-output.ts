@@ -104,8 +104,7 @@ export function vectorSelector(
     const out: Record<string, unknown> = {};
     for (const name of record.vectors.keys()) {
       const vector = resolve(record, name);
-      if (vector && (names === undefined || names.includes(name)))
-        out[name || 'default'] = outputVector(vector);
+      if (vector && (names === undefined || names.includes(name))) out[name] = outputVector(vector);
     }
     for (const [name, vector] of record.sparse) {
       if (names === undefined || names.includes(name)) out[name] = outputVector(vector);

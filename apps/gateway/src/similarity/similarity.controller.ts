@@ -1,0 +1,125 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ErrorCode,
+  PlatformError,
+  Subject,
+  type CollectionInfo,
+  type SearchBatchResult,
+  type SearchResult,
+} from '@aip/contracts';
+import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { GatewayConfig } from '../config/gateway.config';
+import { VectorClient } from '../vectors/vector.client';
+import {
+  BatchSimilarDto,
+  FindSimilarDto,
+  StatsQueryDto,
+  type BatchSimilarResponse,
+  type FindSimilarResponse,
+  type SimilarityStats,
+} from './similarity.dto';
+
+const DEFAULT_TOP_K = 10;
+
+/** Milliseconds since `start`, to a hundredth. */
+function elapsedMs(start: number): number {
+  return Math.round((performance.now() - start) * 100) / 100;
+}
+
+/**
+ * Text-to-text similarity over a collection of texts, in the shape of the older similarity API:
+ * dense search unless a mode is given, so `threshold` and the scores are similarities.
+ */
+@ApiTags('similarity')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1/similarity')
+export class SimilarityController {
+  constructor(
+    private readonly vector: VectorClient,
+    private readonly config: GatewayConfig,
+  ) {}
+
+  /** The named collection or the default one; the guard only sees collections a request names. */
+  private collectionFor(principal: Principal, named: string | undefined): string {
+    const collection = named ?? this.config.GATEWAY_DEFAULT_COLLECTION;
+    if (!mayUseCollection(principal, collection))
+      throw new PlatformError(
+        ErrorCode.Forbidden,
+        `This key may not use collection ${collection}`,
+        {
+          collection,
+        },
+      );
+    return collection;
+  }
+
+  @Post('find-similar')
+  @HttpCode(200)
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'The stored texts most similar to a query text' })
+  async findSimilar(
+    @Body() body: FindSimilarDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FindSimilarResponse> {
+    const collection = this.collectionFor(principal, body.collection);
+    const start = performance.now();
+    const { points } = await this.vector.call<SearchResult>(Subject.VectorPointsSearch, {
+      collection,
+      text: body.query,
+      mode: body.mode ?? 'dense',
+      limit: body.top_k ?? DEFAULT_TOP_K,
+      score_threshold: body.threshold,
+      tenant: principal.tenant,
+    });
+    return { collection, results: points, search_time_ms: elapsedMs(start) };
+  }
+
+  @Post('batch-similar')
+  @HttpCode(200)
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'find-similar for several query texts at once, answered in order' })
+  async batchSimilar(
+    @Body() body: BatchSimilarDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BatchSimilarResponse> {
+    const collection = this.collectionFor(principal, body.collection);
+    const start = performance.now();
+    const { results } = await this.vector.call<SearchBatchResult>(Subject.VectorPointsSearchBatch, {
+      collection,
+      queries: body.queries.map((text) => ({
+        text,
+        mode: body.mode ?? 'dense',
+        limit: body.top_k ?? DEFAULT_TOP_K,
+        score_threshold: body.threshold,
+      })),
+      tenant: principal.tenant,
+    });
+    return {
+      collection,
+      results: results.map((result, i) => ({ query: body.queries[i], results: result.points })),
+      batch_time_ms: elapsedMs(start),
+    };
+  }
+
+  @Get('stats')
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'Point and index counts of a collection (?collection=)' })
+  async stats(
+    @Query() query: StatsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SimilarityStats> {
+    const collection = this.collectionFor(principal, query.collection);
+    const info = await this.vector.call<CollectionInfo>(Subject.VectorCollectionGet, {
+      name: collection,
+    });
+    return {
+      collection,
+      points_count: info.points_count,
+      indexed_vectors_count: info.indexed_vectors_count,
+      status: info.status,
+    };
+  }
+}

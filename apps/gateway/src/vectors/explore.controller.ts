@@ -1,0 +1,54 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ServiceName, Subject, type ClusterResult, type PointRecord } from '@aip/contracts';
+import { ServiceClient } from '@aip/platform';
+import { RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ClusterPointsDto, RecommendPointsDto } from './explore.dto';
+
+/** k-means over up to MAX_CLUSTER_SAMPLE vectors, with k chosen by silhouette, takes seconds. */
+export const CLUSTER_TIMEOUT_MS = 60_000;
+
+@ApiTags('vectors')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1/vectors')
+export class ExploreController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post('recommend')
+  @HttpCode(200)
+  @RequirePermission('vectors:search')
+  @ApiOperation({
+    summary:
+      'Points like the positive example ids and unlike the negative ones (never the examples)',
+  })
+  recommend(
+    @Body() body: RecommendPointsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ points: PointRecord[] }> {
+    return this.services.request(ServiceName.Vector, Subject.VectorPointsRecommend, {
+      ...body,
+      tenant: principal.tenant,
+    });
+  }
+
+  @Post('cluster')
+  @HttpCode(200)
+  @RequirePermission('vectors:search')
+  @ApiOperation({
+    summary:
+      'k-means over the points (optionally filtered): k given or chosen by silhouette; centroids, sizes and members',
+  })
+  cluster(
+    @Body() body: ClusterPointsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClusterResult> {
+    return this.services.request(
+      ServiceName.Vector,
+      Subject.VectorPointsCluster,
+      { ...body, tenant: principal.tenant },
+      { timeoutMs: CLUSTER_TIMEOUT_MS },
+    );
+  }
+}

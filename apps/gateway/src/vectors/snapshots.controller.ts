@@ -1,0 +1,99 @@
+import { Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ServiceName,
+  Subject,
+  type CollectionInfo,
+  type SnapshotChunk,
+  type SnapshotInfo,
+} from '@aip/contracts';
+import { ServiceClient } from '@aip/platform';
+import { RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { refuseTenantScoped } from './collection-scope';
+import { snapshotBytes } from './snapshot-stream';
+import { CollectionPathDto, SnapshotPathDto } from './snapshots.dto';
+
+/** Taking or restoring a snapshot copies the whole collection. */
+export const SNAPSHOT_TIMEOUT_MS = 5 * 60_000;
+/** Longest pause between two chunks of a download. */
+export const SNAPSHOT_CHUNK_TIMEOUT_MS = 60_000;
+
+@ApiTags('collections')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1/collections')
+export class SnapshotsController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post(':name/snapshot')
+  @RequirePermission('snapshots:create')
+  @ApiOperation({ summary: 'Take a snapshot of a collection (points, payloads, indexes, config)' })
+  create(
+    @Param() path: CollectionPathDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SnapshotInfo> {
+    refuseTenantScoped(principal, 'snapshot collections');
+    return this.services.request(
+      ServiceName.Vector,
+      Subject.VectorSnapshotCreate,
+      { collection: path.name },
+      { timeoutMs: SNAPSHOT_TIMEOUT_MS },
+    );
+  }
+
+  @Get(':name/snapshots')
+  @RequirePermission('snapshots:create')
+  @ApiOperation({ summary: "A collection's snapshots, newest first" })
+  list(
+    @Param() path: CollectionPathDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ snapshots: SnapshotInfo[] }> {
+    refuseTenantScoped(principal, 'list snapshots');
+    return this.services.request(ServiceName.Vector, Subject.VectorSnapshotList, {
+      collection: path.name,
+    });
+  }
+
+  @Get(':name/snapshots/:snapshot')
+  @RequirePermission('snapshots:create')
+  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: 'Download a snapshot file (streamed as it is read)' })
+  async download(
+    @Param() path: SnapshotPathDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StreamableFile> {
+    refuseTenantScoped(principal, 'download snapshots');
+    const { size, body } = await snapshotBytes(
+      this.services.stream<SnapshotChunk>(
+        ServiceName.Vector,
+        Subject.VectorSnapshotDownload,
+        { collection: path.name, snapshot: path.snapshot },
+        { timeoutMs: SNAPSHOT_CHUNK_TIMEOUT_MS },
+      ),
+    );
+    return new StreamableFile(body, {
+      type: 'application/octet-stream',
+      // SNAPSHOT_NAME admits only letters, digits, _ . -: safe inside the quoted header value.
+      disposition: `attachment; filename="${path.snapshot}"`,
+      length: size,
+    });
+  }
+
+  @Post(':name/snapshots/:snapshot/restore')
+  @HttpCode(200)
+  @RequirePermission('collections:manage')
+  @ApiOperation({ summary: "Replace a collection's contents with one of its snapshots" })
+  restore(
+    @Param() path: SnapshotPathDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ restored: string; collection: CollectionInfo }> {
+    refuseTenantScoped(principal, 'restore snapshots');
+    return this.services.request(
+      ServiceName.Vector,
+      Subject.VectorSnapshotRestore,
+      { collection: path.name, snapshot: path.snapshot },
+      { timeoutMs: SNAPSHOT_TIMEOUT_MS },
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { RecommendPointsRequest, Subject } from '@aip/contracts';
+import { CachedRead } from '../cache/cache.decorators';
+import { RecommendService } from './recommend.service';
+
+@Controller()
+export class RecommendHandler {
+  constructor(private readonly recommendations: RecommendService) {}
+
+  @MessagePattern(Subject.VectorPointsRecommend)
+  @CachedRead()
+  async recommend(@Payload() request: RecommendPointsRequest) {
+    return { points: await this.recommendations.recommend(request) };
+  }
+}

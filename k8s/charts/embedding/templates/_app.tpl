@@ -1,0 +1,10 @@
+{{/* The embedding service's own part of the shared templates (see ../aip-service/README.md). */}}
+{{- define "embedding.app" -}}
+portVariable: EMBEDDING_PORT
+externalTraffic: false
+autoscalingEnabled: {{ .Values.autoscaling.enabled }}
+config:
+  {{- include "aip-service.redisConfig" . | nindent 2 }}
+secretEnv:
+  {{- include "aip-service.redisSecretEnv" . | nindent 2 }}
+{{- end }}
