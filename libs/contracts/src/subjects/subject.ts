@@ -32,6 +32,20 @@ export enum Subject {
   VectorPointsCluster = 'vector.points.cluster.v1',
   VectorAnalyticsCollections = 'vector.analytics.collections.v1',
   VectorAnalyticsSearch = 'vector.analytics.search.v1',
+  InferenceModels = 'inference.models.v1',
+  InferenceGenerate = 'inference.generate.v1',
+  InferenceChat = 'inference.chat.v1',
+  InferenceRagQuery = 'inference.rag.query.v1',
+  InferenceFeedback = 'inference.feedback.v1',
+  SyncIngestEnqueue = 'sync.ingest.enqueue.v1',
+  SyncIngestJob = 'sync.ingest.job.v1',
+  SyncIngestCancel = 'sync.ingest.cancel.v1',
+  SyncReindex = 'sync.reindex.v1',
+  SyncSourcesList = 'sync.sources.list.v1',
+  SyncSourcesAdd = 'sync.sources.add.v1',
+  SyncSourcesPause = 'sync.sources.pause.v1',
+  SyncSourcesResume = 'sync.sources.resume.v1',
+  SyncSourcesRemove = 'sync.sources.remove.v1',
 }
 
 export const HEALTH_SUBJECTS: Record<NatsServiceName, Subject> = {
