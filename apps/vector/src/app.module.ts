@@ -24,6 +24,8 @@ import { ClusterService } from './cluster/cluster.service';
 import { SnapshotsHandler } from './snapshots/snapshots.handler';
 import { SnapshotsService } from './snapshots/snapshots.service';
 import { SnapshotTransfer } from './snapshots/snapshot-transfer';
+import { AliasesHandler } from './aliases/aliases.handler';
+import { AliasesService } from './aliases/aliases.service';
 
 @Module({
   imports: [
@@ -43,6 +45,7 @@ import { SnapshotTransfer } from './snapshots/snapshot-transfer';
     RecommendHandler,
     ClusterHandler,
     SnapshotsHandler,
+    AliasesHandler,
   ],
   providers: [
     CollectionsService,
@@ -57,6 +60,7 @@ import { SnapshotTransfer } from './snapshots/snapshot-transfer';
     ClusterService,
     SnapshotsService,
     SnapshotTransfer,
+    AliasesService,
     { provide: APP_INTERCEPTOR, useClass: SearchCacheInterceptor },
   ],
 })

@@ -12,6 +12,7 @@ import { embeddingThroughput } from './benches/embedding-throughput';
 import { engineUpsert } from './benches/engine-upsert';
 import { gatewayAuth } from './benches/gateway-auth';
 import { gatewaySearch } from './benches/gateway-search';
+import { inferenceStream } from './benches/inference-stream';
 import { buildEngine, killAllEngines } from './engine/engine-process';
 import { log } from './log';
 import { rounded } from './report/format';
@@ -28,6 +29,7 @@ const BENCHES: Bench[] = [
   embeddingThroughput,
   gatewayAuth,
   gatewaySearch,
+  inferenceStream,
 ];
 /** CPU share used by others before a benchmark above which its report carries a warning. */
 const BUSY_WARNING = 0.15;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import {
   LATENCY_WINDOW_SAMPLES,
@@ -16,6 +16,10 @@ import { loggedQuery } from './query-text';
 export const MAX_TRACKED_QUERIES = 1000;
 /** Frequent queries listed per collection when the caller does not say. */
 export const DEFAULT_FREQUENT_QUERIES = 10;
+/** Timed reads are written to Redis together, at most this long after they happen. */
+export const RECORD_FLUSH_MS = 200;
+/** ...or as soon as this many are waiting. */
+const RECORD_FLUSH_SIZE = 500;
 
 /**
  * Space-saving count (Metwally et al.) in a sorted set of bounded size: a known query is
@@ -48,8 +52,11 @@ export interface TimedRead extends LatencySample {
  * most frequent queries as VECTOR_QUERY_LOG allows. Recording never waits on or fails a search.
  */
 @Injectable()
-export class SearchStats {
+export class SearchStats implements OnApplicationShutdown {
   private readonly namespace: string;
+  /** Reads timed since the last flush: one Redis round trip for many searches, not one each. */
+  private pending: TimedRead[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -73,24 +80,52 @@ export class SearchStats {
   }
 
   record(read: TimedRead): void {
-    const sample = encodeSample(read);
+    this.pending.push(read);
+    if (this.pending.length >= RECORD_FLUSH_SIZE) void this.flush();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(), RECORD_FLUSH_MS);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Writes the waiting reads; newest samples end up first in each window, as one by one. */
+  flush(): Promise<unknown> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const reads = this.pending;
+    this.pending = [];
+    if (reads.length === 0) return Promise.resolve();
     const pipeline = this.redis.pipeline();
-    for (const key of [this.latencyKey(), this.latencyKey(read.collection)]) {
-      pipeline.lpush(key, sample).ltrim(key, 0, LATENCY_WINDOW_SAMPLES - 1);
+    const samples = new Map<string, string[]>();
+    const add = (key: string, sample: string) =>
+      samples.set(key, [...(samples.get(key) ?? []), sample]);
+    const collections = new Set<string>();
+    for (const read of reads) {
+      const sample = encodeSample(read);
+      add(this.latencyKey(), sample);
+      add(this.latencyKey(read.collection), sample);
+      collections.add(read.collection);
+      for (const text of read.texts) {
+        const query = loggedQuery(text, this.config.VECTOR_QUERY_LOG);
+        if (query === undefined) continue;
+        pipeline.eval(
+          COUNT_QUERY_SCRIPT,
+          1,
+          this.queriesKey(read.collection),
+          member(read.tenant, query),
+          MAX_TRACKED_QUERIES,
+        );
+      }
     }
-    pipeline.sadd(this.collectionsKey, read.collection);
-    for (const text of read.texts) {
-      const query = loggedQuery(text, this.config.VECTOR_QUERY_LOG);
-      if (query === undefined) continue;
-      pipeline.eval(
-        COUNT_QUERY_SCRIPT,
-        1,
-        this.queriesKey(read.collection),
-        member(read.tenant, query),
-        MAX_TRACKED_QUERIES,
-      );
-    }
-    pipeline.exec().catch(() => undefined);
+    for (const [key, values] of samples)
+      pipeline.lpush(key, ...values).ltrim(key, 0, LATENCY_WINDOW_SAMPLES - 1);
+    pipeline.sadd(this.collectionsKey, ...collections);
+    // Recording never waits on or fails a search.
+    return pipeline.exec().catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
   }
 
   private async samples(collection?: string): Promise<LatencySample[]> {
@@ -126,6 +161,8 @@ export class SearchStats {
     tenant?: string;
     top?: number;
   }): Promise<SearchAnalyticsReply> {
+    // This replica's reads count at once; other replicas' within RECORD_FLUSH_MS.
+    await this.flush();
     const top = options.top ?? DEFAULT_FREQUENT_QUERIES;
     const names =
       options.collection !== undefined

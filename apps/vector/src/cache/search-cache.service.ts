@@ -22,6 +22,19 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCR', KEYS[1]) en
 redis.call('SET', KEYS[1], ARGV[1])
 return 0`;
 
+/**
+ * One round trip per lookup: reads the collection's version (starting it when absent, as the
+ * bump does) and the entry filed under it. The entry key is built here from the version, so it
+ * is not declared in KEYS: fine on one Redis, not on Redis Cluster.
+ */
+const LOOKUP_SCRIPT = `
+local version = redis.call('GET', KEYS[1])
+if not version then
+  redis.call('SET', KEYS[1], ARGV[3], 'NX')
+  version = redis.call('GET', KEYS[1])
+end
+return {version, redis.call('GET', ARGV[1] .. version .. ARGV[2])}`;
+
 function freshVersion(): string {
   return String(Date.now() * 1000);
 }
@@ -88,9 +101,20 @@ export class SearchCache implements OnApplicationShutdown {
       return { hit: false };
     }
     try {
-      const version = await within(this.version(collection), CACHE_REDIS_TIMEOUT_MS);
-      const key = `${this.namespace}:res:${collection}:${version}:${sha256(canonicalJson(payload))}`;
-      const cached = await within(this.redis.get(key), CACHE_REDIS_TIMEOUT_MS);
+      const prefix = `${this.namespace}:res:${collection}:`;
+      const suffix = `:${sha256(canonicalJson(payload))}`;
+      const [version, cached] = (await within(
+        this.redis.eval(
+          LOOKUP_SCRIPT,
+          1,
+          this.versionKey(collection),
+          prefix,
+          suffix,
+          freshVersion(),
+        ),
+        CACHE_REDIS_TIMEOUT_MS,
+      )) as [string, string | null];
+      const key = `${prefix}${version}${suffix}`;
       if (cached !== null) {
         this.hits.inc({ operation });
         return { key, hit: true, value: JSON.parse(cached) };
@@ -101,15 +125,6 @@ export class SearchCache implements OnApplicationShutdown {
       this.misses.inc({ operation });
       return { hit: false };
     }
-  }
-
-  /** The current version, read BEFORE the query runs (see the interceptor for why). */
-  private async version(collection: string): Promise<string> {
-    const key = this.versionKey(collection);
-    const version = await this.redis.get(key);
-    if (version !== null) return version;
-    await this.redis.set(key, freshVersion(), 'NX');
-    return (await this.redis.get(key)) ?? freshVersion();
   }
 
   /** Fills the cache in the background: it must not hold up or fail the reply. */

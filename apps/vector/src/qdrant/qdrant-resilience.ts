@@ -9,6 +9,7 @@ import {
   timeout,
   TimeoutStrategy,
   type RetryPolicy,
+  type TimeoutPolicy,
 } from 'cockatiel';
 import { Counter, Gauge } from 'prom-client';
 import { ErrorCode, PlatformError } from '@aip/contracts';
@@ -98,6 +99,7 @@ export class QdrantResilience {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly retry: RetryPolicy;
   private openedAt = 0;
+  private readonly timeouts = new Map<number, TimeoutPolicy>();
 
   constructor(readonly settings: QdrantResilienceSettings) {
     this.breaker = circuitBreaker(handleWhen(storeIsDown), {
@@ -127,7 +129,7 @@ export class QdrantResilience {
 
   /** Runs one Qdrant call; failures come back as PlatformErrors (see fromQdrant). */
   async run<T>(call: () => Promise<T>, options: QdrantCallOptions = {}): Promise<T> {
-    const limit = timeout(options.timeoutMs ?? this.settings.timeoutMs, TimeoutStrategy.Aggressive);
+    const limit = this.timeoutPolicy(options.timeoutMs ?? this.settings.timeoutMs);
     const attempt = () => this.breaker.execute(() => limit.execute(call));
     try {
       const result = await (options.idempotent ? this.retry.execute(attempt) : attempt());
@@ -137,6 +139,19 @@ export class QdrantResilience {
       calls.inc({ outcome: outcomeOf(error) });
       throw error;
     }
+  }
+
+  /**
+   * One policy per duration. abortOnReturn off: the calls take no abort signal, and aborting
+   * after every call would build a DOMException (with its stack) per search.
+   */
+  private timeoutPolicy(ms: number): TimeoutPolicy {
+    let policy = this.timeouts.get(ms);
+    if (!policy) {
+      policy = timeout(ms, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+      this.timeouts.set(ms, policy);
+    }
+    return policy;
   }
 
   /** The error for a failure that means the store cannot be used now, else undefined. */
