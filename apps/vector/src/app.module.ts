@@ -26,6 +26,7 @@ import { SnapshotsService } from './snapshots/snapshots.service';
 import { SnapshotTransfer } from './snapshots/snapshot-transfer';
 import { AliasesHandler } from './aliases/aliases.handler';
 import { AliasesService } from './aliases/aliases.service';
+import { CollectionSizesGauge } from './metrics/collection-sizes.gauge';
 
 @Module({
   imports: [
@@ -61,6 +62,7 @@ import { AliasesService } from './aliases/aliases.service';
     SnapshotsService,
     SnapshotTransfer,
     AliasesService,
+    CollectionSizesGauge,
     { provide: APP_INTERCEPTOR, useClass: SearchCacheInterceptor },
   ],
 })

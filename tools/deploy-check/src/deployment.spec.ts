@@ -24,12 +24,8 @@ const isObject = (v: unknown): v is Values =>
 
 /** Metrics the dashboards and alerts use that no app exports yet: the apps should add them. */
 const PROPOSED_METRICS = [
-  'aip_vector_points_upserted_total',
-  'aip_vector_collection_points',
   'aip_inference_generated_tokens_total',
   'aip_inference_time_to_first_token_seconds',
-  'aip_queue_jobs',
-  'aip_ready',
 ];
 /** Large packages each image drops; no app may import a package its image drops. */
 const DROPPED: Record<string, string[]> = {

@@ -17,6 +17,7 @@ import { CollectionsService } from '../collections/collections.service';
 import { qdrantCall } from '../qdrant/qdrant-errors';
 import { checkDimension, pointVectors, toRecord } from './point-vectors';
 import { TextEmbedder } from './text-embedder';
+import { pointsUpserted } from '../metrics/vector-metrics';
 
 type Payload = Record<string, unknown>;
 
@@ -89,6 +90,7 @@ export class PointsService {
       () => this.qdrant.upsert(request.collection, { wait: true, points }),
       { idempotent: true },
     );
+    pointsUpserted.inc({ collection: request.collection }, points.length);
     return { ids: points.map((p) => p.id), embedded: embedded.length };
   }
 
