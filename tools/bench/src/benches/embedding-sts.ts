@@ -7,13 +7,11 @@ import {
   type WordVectors,
 } from '@aip/word-vectors';
 import { findStsDir, readSts, type StsPair } from '../data/sts';
+import { ENCODE_ROUNDS, encodeRate } from '../measure/encode-rate';
 import { log } from '../log';
 import { fixed, int, ms, rounded } from '../report/format';
 import { renderTable } from '../report/table';
 import type { Bench, BenchOutput } from './context';
-
-/** Timed passes over the dev sentences per variant, after one warm-up pass; the median counts. */
-const SPEED_ROUNDS = 5;
 
 interface Variant {
   name: string;
@@ -75,7 +73,7 @@ async function measure(root: string, progress: (message: string) => void): Promi
       initMs: entry.initMs,
       spearmanDev: 100 * spearman(similarities(entry.encoder, dev), scores(dev)),
       spearmanTrain: 100 * spearman(similarities(entry.encoder, train), scores(train)),
-      sentencesPerSecond: throughput(entry.encoder, devSentences),
+      sentencesPerSecond: encodeRate(entry.encoder, devSentences),
     };
   });
   const [baseline] = results;
@@ -99,7 +97,7 @@ async function measure(root: string, progress: (message: string) => void): Promi
             'common component removed. uSIF: a/(a/2+p(w)) on unit word vectors, 5 components removed by ' +
             'eigenvalue share. p(w) from rank by Zipf; SIF and uSIF give unknown tokens hashed vectors.',
           'Settings were chosen on train (STS Benchmark train split), never on dev.',
-          `sentences/s: one thread, ${devSentences.length} dev sentences, median of ${SPEED_ROUNDS} passes after a warm-up.`,
+          `sentences/s: one thread, ${devSentences.length} dev sentences, median of ${ENCODE_ROUNDS} passes after a warm-up.`,
           `init ms: weights and common components (computed and stored on the first run, read later). ` +
             `Word vector cache: ${ms(loadMs)} ms ${converted ? 'including the one-time conversion of the wink JSON' : 'to load'}.`,
         ],
@@ -138,17 +136,6 @@ function similarities(encoder: SentenceEncoder, pairs: StsPair[]): number[] {
 }
 
 const scores = (pairs: StsPair[]): number[] => pairs.map((pair) => pair.score);
-
-function throughput(encoder: SentenceEncoder, sentences: string[]): number {
-  const rates: number[] = [];
-  for (let round = 0; round <= SPEED_ROUNDS; round++) {
-    const started = performance.now();
-    for (const sentence of sentences) encoder.encode(sentence);
-    if (round > 0) rates.push(sentences.length / ((performance.now() - started) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)];
-}
 
 /** Pearson correlation of the ranks, ties sharing their average rank. */
 function spearman(x: number[], y: number[]): number {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { createSifEncoder, ensureWordVectors } from '@aip/word-vectors';
 import { stsSentences } from '../data/sts';
 import { RestClient } from '../engine/rest-client';
 import { concurrentLoad } from '../measure/concurrent-load';
+import { defaultEncoder, ENCODE_ROUNDS, encodeRate } from '../measure/encode-rate';
 import type { LatencySummary } from '../measure/stats';
 import { buildPlatform, startPlatform } from '../platform/platform-stack';
 import { int, ms, percent } from '../report/format';
@@ -10,8 +9,6 @@ import type { Bench, BenchContext, BenchOutput } from './context';
 
 /** Texts per `/v1/embeddings` request, as the issue asks. */
 const BATCH = 64;
-/** Timed in-process passes over the sentences after one warm-up; the median counts. */
-const IN_PROCESS_ROUNDS = 5;
 /** Requests in flight at once through the gateway (one client alone leaves the pipeline idle). */
 const CONCURRENCY = [1, 4];
 
@@ -35,22 +32,9 @@ export const embeddingThroughput: Bench = {
     'glove-sif sentences/s in-process vs /v1/embeddings through the gateway (batches of 64)',
   async run(context: BenchContext): Promise<BenchOutput> {
     const sentences = stsSentences(context.root);
-    const cacheDir = join(context.root, 'data', 'bench-cache', 'embeddings');
-    const words = await ensureWordVectors(cacheDir, { log: context.log });
-    const encoder = await createSifEncoder(words, {
-      weighting: 'usif',
-      cacheDir,
-      log: context.log,
-    });
-    context.log(`in-process: ${sentences.length} sentences x ${IN_PROCESS_ROUNDS + 1} passes`);
-    const rates: number[] = [];
-    for (let round = 0; round <= IN_PROCESS_ROUNDS; round++) {
-      const started = performance.now();
-      for (const sentence of sentences) encoder.encode(sentence);
-      if (round > 0) rates.push(sentences.length / ((performance.now() - started) / 1000));
-    }
-    rates.sort((a, b) => a - b);
-    const inProcess = rates[Math.floor(rates.length / 2)];
+    const encoder = await defaultEncoder(context.root, context.log);
+    context.log(`in-process: ${sentences.length} sentences x ${ENCODE_ROUNDS + 1} passes`);
+    const inProcess = encodeRate(encoder, sentences);
 
     buildPlatform(context);
     const platform = await startPlatform(['embedding', 'gateway'], {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { createSifEncoder, ensureWordVectors } from '@aip/word-vectors';
 import { stsSentences } from '../data/sts';
 import { RestClient } from '../engine/rest-client';
 import { concurrentLoad } from '../measure/concurrent-load';
+import { defaultEncoder } from '../measure/encode-rate';
 import type { LatencySummary } from '../measure/stats';
 import { buildPlatform, startPlatform } from '../platform/platform-stack';
 import { fixed, int, ms, seconds } from '../report/format';
@@ -39,13 +38,7 @@ export const gatewaySearch: Bench = {
     const pool = stsSentences(context.root);
     if (pool.length < QUERIES * 3)
       throw new Error(`need ${QUERIES * 3} sentences, found ${pool.length}`);
-    const cacheDir = join(context.root, 'data', 'bench-cache', 'embeddings');
-    const words = await ensureWordVectors(cacheDir, { log: context.log });
-    const encoder = await createSifEncoder(words, {
-      weighting: 'usif',
-      cacheDir,
-      log: context.log,
-    });
+    const encoder = await defaultEncoder(context.root, context.log);
 
     buildPlatform(context);
     const platform = await startPlatform(['vector-engine', 'embedding', 'vector', 'gateway'], {
