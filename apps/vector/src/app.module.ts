@@ -7,7 +7,7 @@ import { QdrantModule } from './qdrant/qdrant.module';
 import { CollectionsService } from './collections/collections.service';
 import { PointsService } from './points/points.service';
 import { TextEmbedder } from './points/text-embedder';
-import { VectorHandler } from './points/points.handler';
+import { PointsHandler } from './points/points.handler';
 import { PointUpdateService } from './points/point-update.service';
 import { SearchHandler } from './search/search.handler';
 import { SearchService } from './search/search.service';
@@ -39,7 +39,7 @@ import { CollectionSizesGauge } from './metrics/collection-sizes.gauge';
     }),
   ],
   controllers: [
-    VectorHandler,
+    PointsHandler,
     SearchHandler,
     AnalyticsHandler,
     CollectionsHandler,
