@@ -12,7 +12,9 @@ import { embeddingThroughput } from './benches/embedding-throughput';
 import { engineUpsert } from './benches/engine-upsert';
 import { gatewayAuth } from './benches/gateway-auth';
 import { gatewaySearch } from './benches/gateway-search';
+import { ingestThroughput } from './benches/ingest-throughput';
 import { inferenceStream } from './benches/inference-stream';
+import { liveLatency } from './benches/live-latency';
 import { buildEngine, killAllEngines } from './engine/engine-process';
 import { log } from './log';
 import { rounded } from './report/format';
@@ -30,6 +32,8 @@ const BENCHES: Bench[] = [
   gatewayAuth,
   gatewaySearch,
   inferenceStream,
+  ingestThroughput,
+  liveLatency,
 ];
 /** CPU share used by others before a benchmark above which its report carries a warning. */
 const BUSY_WARNING = 0.15;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { LOGGER, REDIS, type Logger } from '@aip/platform';
 import { GatewayConfig } from '../config/gateway.config';
-import { TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
+import { TOKEN_BUCKET_SCRIPT, TOKEN_DEBIT_SCRIPT } from './token-bucket.script';
 
 export interface LimitResult {
   allowed: boolean;
@@ -54,6 +54,16 @@ export class RateLimiter {
         retryAfterMs: open ? 0 : 5000,
         resetMs: 0,
       };
+    }
+  }
+
+  /** Charges spending that already happened; the bucket may go into debt. Best effort. */
+  async debit(bucket: string, perMinute: number, cost: number): Promise<void> {
+    try {
+      await this.redis.eval(TOKEN_DEBIT_SCRIPT, 1, `aip:rl:${bucket}`, perMinute, cost);
+      this.markRedis(false);
+    } catch (error) {
+      this.markRedis(true, error);
     }
   }
 

@@ -27,3 +27,24 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 local reset = math.ceil((capacity - tokens) / rate)
 return {allowed, math.floor(tokens), retry, reset}
 `;
+
+/**
+ * Takes `cost` from a token bucket unconditionally, going below zero if need be: spending that
+ * has already happened (generated tokens) is charged in full, and the debt delays later takes.
+ * KEYS[1]: the bucket. ARGV: capacity (per minute), cost. Returns the remaining balance.
+ */
+export const TOKEN_DEBIT_SCRIPT = `
+local now_parts = redis.call('TIME')
+local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+local capacity = tonumber(ARGV[1])
+local cost = tonumber(ARGV[2])
+local rate = capacity / 60000
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(state[1])
+local ts = tonumber(state[2])
+if tokens == nil then tokens = capacity; ts = now end
+tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate) - cost
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.max(61000, math.ceil((capacity - tokens) / rate) + 1000))
+return math.floor(tokens)
+`;

@@ -32,6 +32,8 @@ export enum Subject {
   VectorPointsCluster = 'vector.points.cluster.v1',
   VectorAnalyticsCollections = 'vector.analytics.collections.v1',
   VectorAnalyticsSearch = 'vector.analytics.search.v1',
+  VectorAliasesResolve = 'vector.aliases.resolve.v1',
+  VectorAliasesSwap = 'vector.aliases.swap.v1',
   InferenceModels = 'inference.models.v1',
   InferenceGenerate = 'inference.generate.v1',
   InferenceChat = 'inference.chat.v1',

@@ -59,7 +59,7 @@ async function directRuns(model: string): Promise<{
       onToken: (t) => (tokens += t.length),
     });
     completion.dispose();
-    sequence.dispose();
+    await sequence.dispose();
     return tokens;
   };
   const rate = async (parallel: number): Promise<number> => {

@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  Subject,
+  type FinishReason,
+  type InferenceModelInfo,
+  type TokenUsage,
+} from '@aip/contracts';
+import { RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { BatchGenerateDto, ChatDto, GenerateDto } from './generation.dto';
+import { GenerationClient, type Generation, type GenerationSubject } from './generation.client';
+import { GenerationService } from './generation.service';
+import { sseStream } from './sse-stream';
+
+export interface GeneratedText {
+  model: string;
+  text: string;
+  finish_reason: FinishReason;
+  usage: TokenUsage;
+  vector_id?: string;
+}
+
+function generated({ text, done }: Generation): GeneratedText {
+  return {
+    model: done.model,
+    text,
+    finish_reason: done.finish_reason,
+    usage: done.usage,
+    ...(done.vector_id === undefined ? {} : { vector_id: done.vector_id }),
+  };
+}
+
+@ApiTags('generation')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1')
+export class GenerationController {
+  constructor(
+    private readonly generation: GenerationService,
+    private readonly client: GenerationClient,
+  ) {}
+
+  @Post('generate')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({
+    summary: 'Continue a prompt; with stream: true, server-sent events of {type: text | done}',
+  })
+  generate(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: GenerateDto,
+  ): Promise<GeneratedText | StreamableFile> {
+    return this.run(principal, Subject.InferenceGenerate, body);
+  }
+
+  @Post('chat')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({ summary: "Answer chat messages with the model's chat template" })
+  chat(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChatDto,
+  ): Promise<GeneratedText | StreamableFile> {
+    return this.run(principal, Subject.InferenceChat, body);
+  }
+
+  @Post('generate/batch')
+  @HttpCode(200)
+  @RequirePermission('generate:text')
+  @ApiOperation({ summary: 'Continue many prompts concurrently with the same settings' })
+  async batch(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: BatchGenerateDto,
+  ): Promise<{ results: GeneratedText[]; usage: TokenUsage }> {
+    const { prompts, ...settings } = body;
+    const results = (
+      await Promise.all(
+        prompts.map((prompt) =>
+          this.generation.complete(principal, Subject.InferenceGenerate, { ...settings, prompt }),
+        ),
+      )
+    ).map(generated);
+    const sum = (key: keyof TokenUsage) => results.reduce((n, r) => n + r.usage[key], 0);
+    return {
+      results,
+      usage: {
+        prompt_tokens: sum('prompt_tokens'),
+        completion_tokens: sum('completion_tokens'),
+        total_tokens: sum('total_tokens'),
+      },
+    };
+  }
+
+  @Get('models')
+  @RequirePermission('generate:text')
+  @ApiOperation({ summary: 'The generation models with their context size and state' })
+  async models(): Promise<{ models: InferenceModelInfo[] }> {
+    return { models: await this.client.models() };
+  }
+
+  private async run(
+    principal: Principal,
+    subject: GenerationSubject,
+    body: GenerateDto | ChatDto,
+  ): Promise<GeneratedText | StreamableFile> {
+    if (!body.stream) return generated(await this.generation.complete(principal, subject, body));
+    const chunks = await this.generation.stream(principal, subject, body);
+    return sseStream(chunks, { events: (chunk) => [chunk] });
+  }
+}

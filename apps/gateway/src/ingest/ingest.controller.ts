@@ -1,0 +1,102 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ErrorCode,
+  PlatformError,
+  ServiceName,
+  Subject,
+  type IngestJobReport,
+  type JobAccepted,
+} from '@aip/contracts';
+import { hasPermission, mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
+import { ServiceClient } from '@aip/platform';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { refuseTenantScoped } from '../vectors/collection-scope';
+import { checkIngestSize } from './ingest-limits';
+import { IngestDto, ReindexDto } from './ingest.dto';
+
+@ApiTags('ingest')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1')
+export class IngestController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post('ingest')
+  @HttpCode(202)
+  @RequirePermission('vectors:insert')
+  @ApiOperation({
+    summary: 'Queue documents to chunk, embed and store; answers with the job to follow',
+  })
+  ingest(@Body() body: IngestDto, @CurrentPrincipal() principal: Principal): Promise<JobAccepted> {
+    checkIngestSize(body.documents);
+    return this.sync(Subject.SyncIngestEnqueue, { ...body, tenant: principal.tenant });
+  }
+
+  @Get('ingest/jobs/:id')
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'State, progress and counts of an ingest or reindex job' })
+  async job(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IngestJobReport> {
+    return this.visible(
+      await this.sync(Subject.SyncIngestJob, { job_id: id, tenant: principal.tenant }),
+      principal,
+    );
+  }
+
+  @Delete('ingest/jobs/:id')
+  @RequirePermission('vectors:insert')
+  @ApiOperation({ summary: 'Cancel a job: it stops before its next batch' })
+  async cancel(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IngestJobReport> {
+    // Checked before cancelling: a key must not stop a job on a collection it may not use, nor
+    // a reindex unless it may manage collections.
+    const job = this.visible(
+      await this.sync<IngestJobReport>(Subject.SyncIngestJob, {
+        job_id: id,
+        tenant: principal.tenant,
+      }),
+      principal,
+    );
+    if (job.kind === 'reindex' && !hasPermission(principal, 'collections:manage'))
+      throw new PlatformError(
+        ErrorCode.Forbidden,
+        'Cancelling a reindex needs collections:manage',
+        {
+          permission: 'collections:manage',
+        },
+      );
+    return this.sync(Subject.SyncIngestCancel, { job_id: id, tenant: principal.tenant });
+  }
+
+  @Post('collections/:name/reindex')
+  @HttpCode(202)
+  @RequirePermission('collections:manage')
+  @ApiOperation({
+    summary:
+      'Re-embed a collection with another model into a new collection, then swap the name to it; searches keep working meanwhile',
+  })
+  reindex(
+    @Param('name') name: string,
+    @Body() body: ReindexDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<JobAccepted> {
+    refuseTenantScoped(principal, 'reindex collections');
+    return this.sync(Subject.SyncReindex, { collection: name, model: body.model });
+  }
+
+  /** A job on a collection outside the key's scope is reported as missing. */
+  private visible(report: IngestJobReport, principal: Principal): IngestJobReport {
+    if (!mayUseCollection(principal, report.collection))
+      throw new PlatformError(ErrorCode.NotFound, `Job ${report.job_id} not found`);
+    return report;
+  }
+
+  private sync<T>(subject: Subject, payload: object): Promise<T> {
+    return this.services.request<T>(ServiceName.SyncWorker, subject, payload);
+  }
+}

@@ -1,0 +1,168 @@
+import { Body, Controller, Get, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, PlatformError, Subject, type GenerationSettings } from '@aip/contracts';
+import { RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { GenerationClient } from '../generation/generation.client';
+import { GenerationService } from '../generation/generation.service';
+import { sseStream } from '../generation/sse-stream';
+import { OpenAiChatDto, OpenAiCompletionDto } from './openai.dto';
+import {
+  chatChunkFormat,
+  chatCompletion,
+  completionChunkFormat,
+  openAiIdentity,
+  textCompletion,
+} from './openai-format';
+
+/** OpenAI's defaults where a request leaves a setting out. */
+const OPENAI_DEFAULT_TEMPERATURE = 1;
+const OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS = 16;
+const OPENAI_CHAT_DEFAULT_MAX_TOKENS = 256;
+
+function settings(
+  body: OpenAiChatDto | OpenAiCompletionDto,
+  maxTokens: number,
+): GenerationSettings {
+  return {
+    model: body.model === 'default' ? undefined : body.model,
+    max_tokens: maxTokens,
+    temperature: body.temperature ?? OPENAI_DEFAULT_TEMPERATURE,
+    top_p: body.top_p,
+    top_k: body.top_k,
+    seed: body.seed,
+    stop: typeof body.stop === 'string' ? [body.stop] : (body.stop ?? undefined),
+  };
+}
+
+function jsonSchemaOf(body: OpenAiChatDto): Record<string, unknown> | undefined {
+  const format = body.response_format;
+  if (format === undefined || format.type === 'text') return undefined;
+  if (format.type === 'json_object') return {};
+  const schema = format.json_schema?.schema;
+  if (schema === undefined) {
+    throw new PlatformError(
+      ErrorCode.ValidationFailed,
+      'response_format.json_schema.schema is required with type json_schema',
+      { field: 'response_format.json_schema.schema' },
+    );
+  }
+  return schema;
+}
+
+/** OpenAI-compatible completions and chat completions, so OpenAI clients work unchanged. */
+@ApiTags('openai')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('v1')
+export class OpenAiCompletionsController {
+  constructor(
+    private readonly generation: GenerationService,
+    private readonly client: GenerationClient,
+  ) {}
+
+  @Post('chat/completions')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({ summary: 'OpenAI-compatible chat completions (streamed with stream: true)' })
+  async chat(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: OpenAiChatDto,
+  ): Promise<Record<string, unknown> | StreamableFile> {
+    const payload = {
+      ...settings(
+        body,
+        body.max_completion_tokens ?? body.max_tokens ?? OPENAI_CHAT_DEFAULT_MAX_TOKENS,
+      ),
+      json_schema: jsonSchemaOf(body),
+      messages: body.messages,
+    };
+    if (body.stream) {
+      const chunks = await this.generation.stream(principal, Subject.InferenceChat, payload);
+      const identity = openAiIdentity('chatcmpl', body.model);
+      return sseStream(
+        chunks,
+        chatChunkFormat(identity, body.stream_options?.include_usage === true),
+      );
+    }
+    const { text, done } = await this.generation.complete(
+      principal,
+      Subject.InferenceChat,
+      payload,
+    );
+    return chatCompletion(
+      openAiIdentity('chatcmpl', done.model),
+      text,
+      done.finish_reason,
+      done.usage,
+    );
+  }
+
+  @Post('completions')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({ summary: 'OpenAI-compatible (legacy) text completions' })
+  async completions(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: OpenAiCompletionDto,
+  ): Promise<Record<string, unknown> | StreamableFile> {
+    const prompts = typeof body.prompt === 'string' ? [body.prompt] : body.prompt;
+    const common = settings(body, body.max_tokens ?? OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS);
+    if (body.stream) {
+      if (prompts.length !== 1) {
+        throw new PlatformError(
+          ErrorCode.ValidationFailed,
+          'prompt must be one string when stream is true',
+          { field: 'prompt' },
+        );
+      }
+      const chunks = await this.generation.stream(principal, Subject.InferenceGenerate, {
+        ...common,
+        prompt: prompts[0],
+      });
+      return sseStream(
+        chunks,
+        completionChunkFormat(
+          openAiIdentity('cmpl', body.model),
+          body.stream_options?.include_usage === true,
+        ),
+      );
+    }
+    const results = await Promise.all(
+      prompts.map((prompt) =>
+        this.generation.complete(principal, Subject.InferenceGenerate, { ...common, prompt }),
+      ),
+    );
+    const sum = (key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens') =>
+      results.reduce((n, r) => n + r.done.usage[key], 0);
+    return textCompletion(
+      openAiIdentity('cmpl', results[0].done.model),
+      results.map((r) => ({ text: r.text, finishReason: r.done.finish_reason })),
+      {
+        prompt_tokens: sum('prompt_tokens'),
+        completion_tokens: sum('completion_tokens'),
+        total_tokens: sum('total_tokens'),
+      },
+    );
+  }
+
+  @Get('models')
+  @RequirePermission('generate:text')
+  @ApiOperation({ summary: 'OpenAI-compatible list of the generation models' })
+  async models(): Promise<Record<string, unknown>> {
+    const models = await this.client.models();
+    return {
+      object: 'list',
+      data: models.map((model) => ({
+        id: model.name,
+        object: 'model',
+        created: 0,
+        owned_by: 'aip',
+        context_size: model.context_size,
+        state: model.state,
+      })),
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { GenerationModule } from '../generation/generation.module';
+import { OpenAiCompletionsController } from './openai-completions.controller';
+
+@Module({ imports: [GenerationModule], controllers: [OpenAiCompletionsController] })
+export class OpenAiModule {}

@@ -1,0 +1,87 @@
+import { Body, Controller, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FeedbackResult, RagAnswer, RagStreamEvent } from '@aip/contracts';
+import { RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { sseStream } from '../generation/sse-stream';
+import { GenerationTokenLimits } from '../traffic/generation-token-limits.service';
+import { RagClient } from './rag.client';
+import { FeedbackDto, RagQueryDto } from './rag.dto';
+
+/**
+ * A streamed answer's events: its text as it is generated (`{type: "text"}`), then one
+ * `{type: "citations"}` event with everything but the text, then `[DONE]`.
+ */
+export function ragEvents(event: RagStreamEvent): unknown[] {
+  if (event.type === 'text') return [event];
+  return [
+    {
+      type: 'citations',
+      model: event.model,
+      citations: event.citations,
+      citations_from: event.citations_from,
+      confidence: event.confidence,
+      timings: event.timings,
+      usage: event.usage,
+      finish_reason: event.finish_reason,
+      interaction_id: event.interaction_id,
+      examples: event.examples,
+    },
+  ];
+}
+
+@ApiTags('rag')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1')
+export class RagController {
+  constructor(
+    private readonly rag: RagClient,
+    private readonly limits: GenerationTokenLimits,
+  ) {}
+
+  @Post('rag/query')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({
+    summary:
+      'Answer a question from a collection with numbered passages: answer, citations, confidence, timings, interaction_id; with stream: true, server-sent text events, then a citations event, then [DONE]',
+  })
+  async query(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: RagQueryDto,
+  ): Promise<RagAnswer | StreamableFile> {
+    // The guard has already checked the collection against the caller's scope.
+    await this.limits.admit(principal);
+    const payload = { ...body, tenant: principal.tenant };
+    if (!body.stream) {
+      const answer = await this.rag.answer(payload);
+      await this.limits.charge(principal, answer.usage.completion_tokens);
+      return answer;
+    }
+    const events = this.rag.stream(payload);
+    return sseStream(events, {
+      events: (event) => {
+        if (event.type === 'done')
+          void this.limits.charge(principal, event.usage.completion_tokens);
+        return ragEvents(event);
+      },
+      end: ['[DONE]'],
+    });
+  }
+
+  @Post('feedback')
+  @HttpCode(200)
+  @RequirePermission('generate:text')
+  @ApiOperation({
+    summary:
+      'Rate a RAG answer by its interaction_id (score 1-5); answers rated 4 or more become examples for similar questions asked with use_feedback',
+  })
+  feedback(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: FeedbackDto,
+  ): Promise<FeedbackResult> {
+    return this.rag.feedback({ ...body, tenant: principal.tenant });
+  }
+}

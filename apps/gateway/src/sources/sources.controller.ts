@@ -1,0 +1,123 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ErrorCode,
+  PlatformError,
+  ServiceName,
+  SOURCE_ID,
+  Subject,
+  type SourceInfo,
+  type SourceListReply,
+  type SourceRemoved,
+} from '@aip/contracts';
+import { ServiceClient } from '@aip/platform';
+import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { AddSourceDto, RemoveSourceQueryDto } from './sources.dto';
+
+function checkId(id: string): void {
+  if (!SOURCE_ID.test(id))
+    throw new PlatformError(ErrorCode.ValidationFailed, 'id must be 1-64 letters, digits, _ or -');
+}
+
+/**
+ * Live sources run by the sync-worker. A source writes into a collection shared by every
+ * tenant, so only callers without a tenant may add or change one, and only for collections
+ * their key may use.
+ */
+@ApiTags('sources')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('api/v1/sources')
+export class SourcesController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get()
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'Live sources: kind, collection, settings, state, counts, last event' })
+  async list(@CurrentPrincipal() principal: Principal): Promise<SourceListReply> {
+    const reply = await this.call<SourceListReply>(Subject.SyncSourcesList, {});
+    return { sources: reply.sources.filter((s) => mayUseCollection(principal, s.collection)) };
+  }
+
+  @Get(':id')
+  @RequirePermission('vectors:search')
+  @ApiOperation({ summary: 'One live source' })
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceInfo> {
+    checkId(id);
+    const [source] = (await this.call<SourceListReply>(Subject.SyncSourcesList, { id })).sources;
+    if (source === undefined || !mayUseCollection(principal, source.collection))
+      throw new PlatformError(ErrorCode.NotFound, `Source ${id} does not exist`);
+    return source;
+  }
+
+  @Post()
+  @RequirePermission('collections:manage')
+  @ApiOperation({
+    summary:
+      'Add a kubernetes, postgres or directory source; it starts at once and survives restarts',
+  })
+  add(@Body() body: AddSourceDto, @CurrentPrincipal() principal: Principal): Promise<SourceInfo> {
+    this.refuse(principal, body.collection);
+    return this.call(Subject.SyncSourcesAdd, body);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @RequirePermission('collections:manage')
+  @ApiOperation({ summary: 'Stop following changes until resumed' })
+  async pause(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceInfo> {
+    await this.refuseForeign(id, principal);
+    return this.call(Subject.SyncSourcesPause, { id });
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @RequirePermission('collections:manage')
+  @ApiOperation({ summary: 'Follow changes again, catching up on what changed while paused' })
+  async resume(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceInfo> {
+    await this.refuseForeign(id, principal);
+    return this.call(Subject.SyncSourcesResume, { id });
+  }
+
+  @Delete(':id')
+  @RequirePermission('collections:manage')
+  @ApiOperation({ summary: 'Remove a source and (unless keep_documents=true) its documents' })
+  async remove(
+    @Param('id') id: string,
+    @Query() query: RemoveSourceQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceRemoved> {
+    await this.refuseForeign(id, principal);
+    return this.call(Subject.SyncSourcesRemove, { id, keep_documents: query.keep_documents });
+  }
+
+  private call<T>(subject: Subject, payload: object): Promise<T> {
+    return this.services.request<T>(ServiceName.SyncWorker, subject, payload);
+  }
+
+  private refuse(principal: Principal, collection: string): void {
+    if (principal.tenant !== undefined)
+      throw new PlatformError(
+        ErrorCode.Forbidden,
+        "Tenant-scoped keys may not manage sources: collections hold every tenant's points",
+      );
+    if (!mayUseCollection(principal, collection))
+      throw new PlatformError(ErrorCode.Forbidden, `This key may not use collection ${collection}`);
+  }
+
+  private async refuseForeign(id: string, principal: Principal): Promise<void> {
+    checkId(id);
+    const [source] = (await this.call<SourceListReply>(Subject.SyncSourcesList, { id })).sources;
+    if (source !== undefined) this.refuse(principal, source.collection);
+  }
+}

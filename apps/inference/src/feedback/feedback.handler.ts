@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { FeedbackRequest, Subject, type FeedbackResult } from '@aip/contracts';
+import { InteractionLog } from './interaction-log.service';
+
+/** Ratings of RAG answers over NATS. */
+@Controller()
+export class FeedbackHandler {
+  constructor(private readonly interactions: InteractionLog) {}
+
+  @MessagePattern(Subject.InferenceFeedback)
+  rate(@Payload() request: FeedbackRequest): Promise<FeedbackResult> {
+    return this.interactions.rate(request);
+  }
+}

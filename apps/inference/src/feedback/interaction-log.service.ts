@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  PlatformError,
+  ServiceName,
+  Subject,
+  type FeedbackRequest,
+  type FeedbackResult,
+  type PayloadFieldType,
+  type PointRecord,
+  type RagCitation,
+  type SearchResult,
+} from '@aip/contracts';
+import { LOGGER, ServiceClient, type Logger } from '@aip/platform';
+import { MemoryCollections } from '../conversations/memory-collections.service';
+import type { PastExample } from '../rag/rag-prompt';
+
+/** Where RAG interactions are kept, and their ratings with them. */
+export const LEARNING_DATA_COLLECTION = 'learning_data';
+/** Lowest feedback score (1-5) that makes an answer an example for later questions. */
+export const FEEDBACK_GOOD_SCORE = 4;
+/** Most past answers one RAG prompt is given as examples. */
+export const FEEDBACK_MAX_EXAMPLES = 2;
+/** Lowest cosine similarity between questions for a past answer to serve as an example. */
+export const FEEDBACK_MIN_SIMILARITY = 0.5;
+/** Most characters of an answer kept with its interaction. */
+export const INTERACTION_ANSWER_MAX_CHARS = 8192;
+
+/** Payload indexes: examples are found by score, interactions told apart by rating and model. */
+const PAYLOAD_SCHEMA: Record<string, PayloadFieldType> = {
+  score: 'integer',
+  rated: 'bool',
+  model: 'keyword',
+};
+
+/** One answered RAG query, as it is kept to be rated. */
+export interface Interaction {
+  question: string;
+  answer: string;
+  citations: RagCitation[];
+  model: string | null;
+  collection: string;
+  confidence: number;
+  tenant?: string;
+}
+
+/**
+ * RAG interactions and their feedback, in the `learning_data` collection (made on first use
+ * from the default embedding model). Every answer is kept at once as a point whose text is the
+ * question, marked `rated: false`, so a rating can reach any replica and survives restarts;
+ * feedback adds `score` and `rated: true`. Well-rated answers to similar questions then serve
+ * as examples in later prompts.
+ */
+@Injectable()
+export class InteractionLog {
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly collections: MemoryCollections,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Keeps an interaction; answers its id, or null when it could not be kept (logged). */
+  async record(interaction: Interaction): Promise<string | null> {
+    const id = randomUUID();
+    const point = {
+      id,
+      text: interaction.question,
+      payload: {
+        question: interaction.question,
+        answer: interaction.answer.slice(0, INTERACTION_ANSWER_MAX_CHARS),
+        citations: interaction.citations.map(({ index, id: pointId, source }) => ({
+          index,
+          id: pointId,
+          source,
+        })),
+        model: interaction.model,
+        collection: interaction.collection,
+        confidence: interaction.confidence,
+        rated: false,
+      },
+    };
+    try {
+      await this.collections.write(LEARNING_DATA_COLLECTION, PAYLOAD_SCHEMA, () =>
+        this.services.request(ServiceName.Vector, Subject.VectorPointsUpsert, {
+          collection: LEARNING_DATA_COLLECTION,
+          points: [point],
+          tenant: interaction.tenant,
+        }),
+      );
+      return id;
+    } catch (error) {
+      // The answer is worth more than its rating: answer without an interaction id.
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'could not keep the RAG interaction for feedback',
+      );
+      return null;
+    }
+  }
+
+  /** Rates a kept interaction (the caller's own, within its tenant). */
+  async rate(request: FeedbackRequest): Promise<FeedbackResult> {
+    const payload: Record<string, unknown> = {
+      score: request.score,
+      rated: true,
+      rated_at: new Date().toISOString(),
+      ...(request.comment !== undefined ? { comment: request.comment } : {}),
+    };
+    try {
+      await this.services.request<PointRecord>(ServiceName.Vector, Subject.VectorPointsUpdate, {
+        collection: LEARNING_DATA_COLLECTION,
+        id: request.interaction_id,
+        payload,
+        tenant: request.tenant,
+      });
+    } catch (error) {
+      if (error instanceof PlatformError && error.code === ErrorCode.NotFound)
+        throw new PlatformError(
+          ErrorCode.NotFound,
+          `No RAG interaction ${request.interaction_id}: rate the interaction_id of a RAG answer`,
+          { interaction_id: request.interaction_id },
+        );
+      throw error;
+    }
+    return {
+      interaction_id: request.interaction_id,
+      score: request.score,
+      collection: LEARNING_DATA_COLLECTION,
+    };
+  }
+
+  /** Well-rated past answers to questions like this one, most similar first. */
+  async examples(question: string, tenant: string | undefined): Promise<PastExample[]> {
+    let result: SearchResult;
+    try {
+      result = await this.services.request<SearchResult>(
+        ServiceName.Vector,
+        Subject.VectorPointsSearch,
+        {
+          collection: LEARNING_DATA_COLLECTION,
+          text: question,
+          mode: 'dense',
+          limit: FEEDBACK_MAX_EXAMPLES,
+          score_threshold: FEEDBACK_MIN_SIMILARITY,
+          filter: { must: [{ key: 'score', range: { gte: FEEDBACK_GOOD_SCORE } }] },
+          with_payload: ['question', 'answer'],
+          tenant,
+        },
+      );
+    } catch (error) {
+      // Nothing rated yet: the collection does not exist until the first RAG answer.
+      if (error instanceof PlatformError && error.code === ErrorCode.NotFound) return [];
+      throw error;
+    }
+    return result.points.map((point) => ({
+      id: String(point.id),
+      question: String(point.payload['question'] ?? ''),
+      answer: String(point.payload['answer'] ?? ''),
+    }));
+  }
+}

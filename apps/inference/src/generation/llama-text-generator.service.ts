@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, PlatformError } from '@aip/contracts';
+import { InferenceConfig } from '../config/inference.config';
+import type { LlamaContextSequence, LlamaGrammar } from '../llama/llama-types';
+import { importLlamaCpp } from '../llama/llama-types';
+import { ModelRegistry, type ReadyModel } from '../models/model-registry.service';
+import { toChatHistory } from './chat-history';
+import {
+  TextGenerator,
+  type GenerationOptions,
+  type GenerationParams,
+  type GenerationResult,
+} from './text-generator';
+
+type StopReason = 'eogToken' | 'stopGenerationTrigger' | 'maxTokens' | 'abort' | string;
+
+/**
+ * Generation on the registry's models through node-llama-cpp. Each request takes one sequence
+ * of its model's shared context (waiting in the model's bounded queue when all are busy) and
+ * gives it back when done, failed or aborted; requests running at once are decoded together.
+ */
+@Injectable()
+export class LlamaTextGenerator extends TextGenerator {
+  constructor(
+    private readonly registry: ModelRegistry,
+    private readonly config: InferenceConfig,
+  ) {
+    super();
+  }
+
+  async generate(
+    params: GenerationParams,
+    options: GenerationOptions = {},
+  ): Promise<GenerationResult> {
+    const ready = this.registry.get(params.model);
+    if ((params.prompt === undefined) === (params.messages === undefined)) {
+      throw new PlatformError(ErrorCode.ValidationFailed, 'Give either prompt or messages');
+    }
+    const grammar = await this.grammarFor(ready, params.jsonSchema);
+    const timeoutMs = this.config.INFERENCE_REQUEST_TIMEOUT_MS;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    let release: (() => void) | undefined;
+    let sequence: LlamaContextSequence | undefined;
+    try {
+      release = await ready.pool.acquire(signal);
+      sequence = ready.context.getSequence();
+      return await this.run(ready, sequence, params, grammar, signal, options.onText);
+    } catch (error) {
+      if (deadline.aborted && !options.signal?.aborted) {
+        throw new PlatformError(
+          ErrorCode.Timeout,
+          `Generation took longer than the limit of ${timeoutMs} ms (INFERENCE_REQUEST_TIMEOUT_MS)`,
+          { model: ready.name, timeoutMs },
+        );
+      }
+      throw error;
+    } finally {
+      // Disposing the sequence frees its slot in the context at once, even mid-generation.
+      await sequence?.dispose();
+      release?.();
+    }
+  }
+
+  private async run(
+    ready: ReadyModel,
+    sequence: LlamaContextSequence,
+    params: GenerationParams,
+    grammar: LlamaGrammar | undefined,
+    signal: AbortSignal,
+    onText: ((text: string) => void) | undefined,
+  ): Promise<GenerationResult> {
+    const { LlamaChat, LlamaCompletion } = await importLlamaCpp();
+    let completionTokens = 0;
+    let promptTokens: number | undefined;
+    const common = {
+      maxTokens: params.maxTokens,
+      temperature: params.temperature ?? 0,
+      topP: params.topP,
+      topK: params.topK,
+      seed: params.seed,
+      grammar,
+      customStopTriggers: params.stop?.length ? params.stop : undefined,
+      signal,
+      stopOnAbortSignal: false,
+      // The text exactly as generated, so streamed pieces always join to the final text.
+      trimWhitespaceSuffix: false,
+      onTextChunk: onText,
+      onToken: (tokens: readonly unknown[]) => {
+        // Read before the first token: context shifts later re-evaluate (and meter) old tokens.
+        promptTokens ??= sequence.tokenMeter.usedInputTokens;
+        completionTokens += tokens.length;
+      },
+    };
+    let text: string;
+    let stopReason: StopReason;
+    if (params.messages) {
+      const chat = new LlamaChat({ contextSequence: sequence });
+      try {
+        const reply = await chat.generateResponse(toChatHistory(params.messages), common);
+        text = reply.response;
+        stopReason = reply.metadata.stopReason;
+      } finally {
+        chat.dispose({ disposeSequence: false });
+      }
+    } else {
+      const completion = new LlamaCompletion({ contextSequence: sequence });
+      try {
+        const reply = await completion.generateCompletionWithMeta(params.prompt ?? '', common);
+        text = reply.response;
+        stopReason = reply.metadata.stopReason;
+      } finally {
+        completion.dispose({ disposeSequence: false });
+      }
+    }
+    signal.throwIfAborted();
+    return {
+      model: ready.name,
+      text,
+      promptTokens: promptTokens ?? sequence.tokenMeter.usedInputTokens,
+      completionTokens,
+      finishReason: stopReason === 'maxTokens' ? 'length' : 'stop',
+    };
+  }
+
+  /** The grammar enforcing a JSON schema; a schema llama.cpp cannot enforce is the caller's 400. */
+  private async grammarFor(
+    ready: ReadyModel,
+    schema: Record<string, unknown> | undefined,
+  ): Promise<LlamaGrammar | undefined> {
+    if (schema === undefined) return undefined;
+    try {
+      // An empty schema means "any JSON object" (OpenAI's json_object mode).
+      return Object.keys(schema).length === 0
+        ? await ready.llama.getGrammarFor('json')
+        : await ready.llama.createGrammarForJsonSchema(schema as never);
+    } catch (error) {
+      throw new PlatformError(
+        ErrorCode.ValidationFailed,
+        `json_schema cannot be enforced: ${error instanceof Error ? error.message : String(error)}`,
+        { field: 'json_schema' },
+      );
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type { IngestCounts } from '@aip/contracts';
+import type { ChunkSettings } from '../chunking/chunk-settings';
+
+/** Data of a job on QueueName.Ingest. */
+export interface IngestJobData {
+  collection: string;
+  source: string;
+  tenant?: string;
+  /** Checked one by one when the job runs: a malformed document fails alone. */
+  documents: unknown[];
+  chunking: ChunkSettings;
+}
+
+/** Saved after every batch, so a job taken over after a crash resumes where it was. */
+export interface IngestProgress {
+  percent: number;
+  documents_done: number;
+  counts: IngestCounts;
+}

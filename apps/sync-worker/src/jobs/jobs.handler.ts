@@ -1,0 +1,55 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  IngestJobRef,
+  IngestRequest,
+  QueueName,
+  ReindexRequest,
+  ServiceName,
+  Subject,
+  type CollectionInfo,
+} from '@aip/contracts';
+import { ServiceClient } from '@aip/platform';
+import { ingestJobData } from '../ingest/ingest-request';
+import { contentJobId } from './job-id';
+import { JobsService } from './jobs.service';
+
+/** The sync worker's job API over NATS: the gateway enqueues, reports and cancels through it. */
+@Controller()
+export class JobsHandler {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly services: ServiceClient,
+  ) {}
+
+  @MessagePattern(Subject.SyncIngestEnqueue)
+  async enqueue(@Payload() request: IngestRequest) {
+    const data = ingestJobData(request);
+    // An unknown collection is answered now (404), not found out by a failed job later.
+    await this.collection(request.collection);
+    return this.jobs.enqueue(QueueName.Ingest, contentJobId(QueueName.Ingest, data), data);
+  }
+
+  @MessagePattern(Subject.SyncIngestJob)
+  report(@Payload() request: IngestJobRef) {
+    return this.jobs.report(request.job_id, request.tenant);
+  }
+
+  @MessagePattern(Subject.SyncIngestCancel)
+  cancel(@Payload() request: IngestJobRef) {
+    return this.jobs.cancel(request.job_id, request.tenant);
+  }
+
+  @MessagePattern(Subject.SyncReindex)
+  async reindex(@Payload() request: ReindexRequest) {
+    await this.collection(request.collection);
+    const data = { collection: request.collection, model: request.model };
+    return this.jobs.enqueue(QueueName.Reindex, contentJobId(QueueName.Reindex, data), data);
+  }
+
+  private collection(name: string): Promise<CollectionInfo> {
+    return this.services.request<CollectionInfo>(ServiceName.Vector, Subject.VectorCollectionGet, {
+      name,
+    });
+  }
+}

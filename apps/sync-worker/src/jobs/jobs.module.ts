@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { IngestModule } from '../ingest/ingest.module';
+import { IngestProcessor } from '../ingest/ingest.processor';
+import { QueuesService } from '../queue/queues.service';
+import { WorkersService } from '../queue/workers.service';
+import { ReindexProcessor } from '../reindex/reindex.processor';
+import { JobCancellation } from './job-cancellation';
+import { JobsHandler } from './jobs.handler';
+import { JobsService } from './jobs.service';
+
+/** The ingest and reindex queues: their workers, and the NATS API that enqueues and reports. */
+@Module({
+  imports: [IngestModule],
+  controllers: [JobsHandler],
+  providers: [
+    QueuesService,
+    WorkersService,
+    JobsService,
+    JobCancellation,
+    IngestProcessor,
+    ReindexProcessor,
+  ],
+  exports: [QueuesService],
+})
+export class JobsModule {}

@@ -1,0 +1,196 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  CollectionField,
+  FilterField,
+  TenantField,
+  type PointId,
+} from '../vector/vector-points.contract';
+import { MAX_SEED, MAX_TEMPERATURE, type GenerationTextChunk } from './generation.contract';
+
+/** Longest question a RAG query may ask, in characters. */
+export const RAG_MAX_QUESTION_CHARS = 4096;
+/** Passages retrieved when a query names no top_k. */
+export const RAG_DEFAULT_TOP_K = 5;
+/** Most passages one query may retrieve: more would not fit a model's context anyway. */
+export const RAG_MAX_TOP_K = 50;
+/** Tokens an answer may take when the query names no max_tokens. */
+export const RAG_DEFAULT_MAX_TOKENS = 256;
+/** Most tokens an answer may take. */
+export const RAG_MAX_TOKENS = 4096;
+
+/** Feedback scores: 1 (useless or wrong) to 5 (exactly right), like a star rating. */
+export const FEEDBACK_MIN_SCORE = 1;
+export const FEEDBACK_MAX_SCORE = 5;
+/** Longest comment a rating may carry. */
+export const FEEDBACK_MAX_COMMENT_CHARS = 2000;
+
+/** Payload of `inference.rag.query.v1`. */
+export class RagQueryRequest {
+  @IsString()
+  @MinLength(1, { message: 'question must not be empty' })
+  @MaxLength(RAG_MAX_QUESTION_CHARS, {
+    message: `question must be at most ${RAG_MAX_QUESTION_CHARS} characters`,
+  })
+  question!: string;
+
+  @CollectionField()
+  collection!: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'top_k must be an integer' })
+  @Min(1, { message: 'top_k must be at least 1' })
+  @Max(RAG_MAX_TOP_K, { message: `top_k must be at most ${RAG_MAX_TOP_K}` })
+  top_k?: number;
+
+  /** Lowest similarity (the collection's dense scale, e.g. cosine) a passage needs to be used. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'score_threshold must be a number' },
+  )
+  score_threshold?: number;
+
+  @FilterField()
+  filter?: Record<string, unknown>;
+
+  /** A configured generation model; the default model when absent. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:-]{1,100}$/, { message: 'model must be 1-100 letters, digits, . _ : -' })
+  model?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'max_tokens must be an integer' })
+  @Min(1, { message: 'max_tokens must be at least 1' })
+  @Max(RAG_MAX_TOKENS, { message: `max_tokens must be at most ${RAG_MAX_TOKENS}` })
+  max_tokens?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'temperature must be at least 0' })
+  @Max(MAX_TEMPERATURE, { message: `temperature must be at most ${MAX_TEMPERATURE}` })
+  temperature?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'seed must be an integer' })
+  @Min(0, { message: 'seed must be at least 0' })
+  @Max(MAX_SEED, { message: `seed must be at most ${MAX_SEED}` })
+  seed?: number;
+
+  /** Reply as a stream: text events, then one `done` event. */
+  @IsOptional()
+  @IsBoolean()
+  stream?: boolean;
+
+  /** Names the query's generation for `generationCancelSubject` (set by the gateway). */
+  @IsOptional()
+  @IsUUID('all', { message: 'generation_id must be a UUID' })
+  generation_id?: string;
+
+  /** Also draw on similar, well-rated past answers from `learning_data`. */
+  @IsOptional()
+  @IsBoolean()
+  use_feedback?: boolean;
+
+  @TenantField()
+  tenant?: string;
+}
+
+/** A passage the answer cites: its number in the prompt, the point, and what the model saw. */
+export interface RagCitation {
+  /** The passage's number in the prompt, as the answer cites it (`[index]`). */
+  index: number;
+  id: PointId;
+  score: number;
+  /** The point's `source` payload field, when it has one. */
+  source: string | null;
+  /** The passage text as it was given to the model (cut to the per-passage limit). */
+  snippet: string;
+}
+
+export interface RagTimings {
+  embed_ms: number;
+  search_ms: number;
+  generate_ms: number;
+}
+
+/** Everything a RAG answer carries besides its text: the non-streamed reply adds `answer`. */
+export interface RagOutcome {
+  model: string | null;
+  citations: RagCitation[];
+  /**
+   * `answer`: the passages the answer cites by their `[n]` markers; `retrieval`: the answer cites
+   * none, so every passage it was given is listed; `none`: no passage was relevant enough.
+   */
+  citations_from: 'answer' | 'retrieval' | 'none';
+  /** 0..1, from the retrieval scores (see the README for the formula). */
+  confidence: number;
+  timings: RagTimings;
+  usage: { prompt_tokens: number; completion_tokens: number };
+  finish_reason: 'stop' | 'length' | 'no_context';
+  /** Rate this answer with `inference.feedback.v1`; null when it could not be kept. */
+  interaction_id: string | null;
+  /** `learning_data` interactions given to the model as examples (with use_feedback). */
+  examples: string[];
+}
+
+/** Reply of `inference.rag.query.v1` without `stream`. */
+export interface RagAnswer extends RagOutcome {
+  answer: string;
+}
+
+/**
+ * One message of the streamed reply of `inference.rag.query.v1`: the answer's text in order
+ * (as generation streams it), then one `done` with everything else.
+ */
+export type RagStreamEvent = GenerationTextChunk | ({ type: 'done' } & RagAnswer);
+
+/** Payload of `inference.feedback.v1`. */
+export class FeedbackRequest {
+  @IsDefined({ message: 'interaction_id is required' })
+  @IsUUID('all', { message: 'interaction_id must be a UUID (from a RAG answer)' })
+  interaction_id!: string;
+
+  @IsDefined({ message: 'score is required' })
+  @Type(() => Number)
+  @IsInt({ message: 'score must be an integer' })
+  @Min(FEEDBACK_MIN_SCORE, { message: `score must be at least ${FEEDBACK_MIN_SCORE}` })
+  @Max(FEEDBACK_MAX_SCORE, { message: `score must be at most ${FEEDBACK_MAX_SCORE}` })
+  score!: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(FEEDBACK_MAX_COMMENT_CHARS, {
+    message: `comment must be at most ${FEEDBACK_MAX_COMMENT_CHARS} characters`,
+  })
+  comment?: string;
+
+  @TenantField()
+  tenant?: string;
+}
+
+/** Reply of `inference.feedback.v1`. */
+export interface FeedbackResult {
+  interaction_id: string;
+  score: number;
+  collection: string;
+}
