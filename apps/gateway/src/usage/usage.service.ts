@@ -1,10 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Counter, Histogram } from 'prom-client';
 import { REDIS, registeredMetric } from '@aip/platform';
 
 /** Distinct key ids given their own metric label; the rest share `other` (bounded cardinality). */
 const MAX_LABELLED_KEYS = 100;
+/** Usage reaches Redis in one write per key at most this long after the requests. */
+export const USAGE_FLUSH_MS = 200;
+
+interface PendingUsage {
+  requests: number;
+  errors: number;
+  tokens: number;
+  latencyMs: number;
+}
 
 export interface KeyUsage {
   key_id: string;
@@ -19,8 +28,11 @@ export interface KeyUsage {
  * `/api/v1/analytics/usage`; and the same in `/metrics` with a bounded key label.
  */
 @Injectable()
-export class UsageService {
+export class UsageService implements OnApplicationShutdown {
   private readonly labelled = new Set<string>();
+  /** Usage since the last flush, per key id: one Redis write for many requests, not one each. */
+  private pending = new Map<string, PendingUsage>();
+  private flushTimer: NodeJS.Timeout | undefined;
   private readonly requests = registeredMetric(
     'aip_key_requests_total',
     () =>
@@ -65,19 +77,44 @@ export class UsageService {
     this.requests.inc({ key_id: label, outcome: failed ? 'error' : 'success' });
     this.latency.observe({ key_id: label }, seconds);
     if (tokens > 0) this.tokens.inc({ key_id: label }, tokens);
-    // Accounting must never slow or fail a request: the write is not awaited, errors dropped.
-    this.redis
-      .multi()
-      .hincrby(`aip:usage:${keyId}`, 'requests', 1)
-      .hincrby(`aip:usage:${keyId}`, 'errors', failed ? 1 : 0)
-      .hincrby(`aip:usage:${keyId}`, 'tokens', tokens)
-      .hincrbyfloat(`aip:usage:${keyId}`, 'latency_ms', seconds * 1000)
-      .sadd('aip:usage:keys', keyId)
-      .exec()
-      .catch(() => undefined);
+    const usage = this.pending.get(keyId) ?? { requests: 0, errors: 0, tokens: 0, latencyMs: 0 };
+    usage.requests += 1;
+    usage.errors += failed ? 1 : 0;
+    usage.tokens += tokens;
+    usage.latencyMs += seconds * 1000;
+    this.pending.set(keyId, usage);
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(), USAGE_FLUSH_MS);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Accounting must never slow or fail a request: errors are dropped. */
+  flush(): Promise<unknown> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const pending = this.pending;
+    this.pending = new Map();
+    if (pending.size === 0) return Promise.resolve();
+    const multi = this.redis.multi();
+    for (const [keyId, usage] of pending) {
+      multi
+        .hincrby(`aip:usage:${keyId}`, 'requests', usage.requests)
+        .hincrby(`aip:usage:${keyId}`, 'errors', usage.errors)
+        .hincrby(`aip:usage:${keyId}`, 'tokens', usage.tokens)
+        .hincrbyfloat(`aip:usage:${keyId}`, 'latency_ms', usage.latencyMs);
+    }
+    multi.sadd('aip:usage:keys', ...pending.keys());
+    return multi.exec().catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
   }
 
   async report(onlyKey?: string): Promise<KeyUsage[]> {
+    // This replica's requests count at once; other replicas' within USAGE_FLUSH_MS.
+    await this.flush();
     const ids = onlyKey ? [onlyKey] : await this.redis.smembers('aip:usage:keys');
     const rows = await Promise.all(
       ids.sort().map(async (id) => ({ id, fields: await this.redis.hgetall(`aip:usage:${id}`) })),
