@@ -63,7 +63,10 @@ export function searchVectors(state: CollectionState, query: VectorQuery): Searc
     const index = state.sparseIndexes.get(query.using);
     if (!index) throw EngineError.badInput(`Not existing vector name error: ${query.using}`);
     const top = new TopK(k, (a, b) => a > b);
-    for (const hit of index.search(query.vector, accept)) {
+    // Without a filter every posting is a live point: checking each one (thousands for a
+    // common term) cost as much as scoring them.
+    const unfiltered = predicate === undefined && !candidates && !query.exclude;
+    for (const hit of index.search(query.vector, unfiltered ? undefined : accept)) {
       if (query.scoreThreshold === undefined || hit.score >= query.scoreThreshold)
         top.push(hit.label, hit.score);
     }
