@@ -10,7 +10,7 @@ export * from './inference/generation.contract';
 export * from './inference/rag.contract';
 export * from './subjects/service-name';
 export * from './subjects/subject';
-export * from './sync/collection-alias.contract';
+export * from './vector/collection-alias.contract';
 export * from './sync/ingest.contract';
 export * from './sync/queue-name';
 export * from './sync/sources.contract';

@@ -38,20 +38,16 @@ export class VectorAnalyticsController {
     summary:
       'Per collection: points, dimension, distance, model, indexed share, status, payload fields',
   })
-  async vectors(
+  vectors(
     @Query() query: VectorAnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CollectionAnalyticsReply> {
-    refuseForeignCollection(principal, query.collection);
-    const reply = await this.services.request<CollectionAnalyticsReply>(
-      ServiceName.Vector,
+    return this.scoped<CollectionAnalyticsReply>(
+      principal,
       Subject.VectorAnalyticsCollections,
-      { collection: query.collection, tenant: principal.tenant },
+      { collection: query.collection },
+      (c) => c.name,
     );
-    return {
-      ...reply,
-      collections: reply.collections.filter((c) => mayUseCollection(principal, c.name)),
-    };
   }
 
   @Get('search')
@@ -60,19 +56,33 @@ export class VectorAnalyticsController {
     summary:
       'Search latency p50/p95/p99 (cache hits and misses) over the last 10,000 reads, overall and per collection, and the most frequent queries',
   })
-  async search(
+  search(
     @Query() query: SearchAnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SearchAnalyticsReply> {
-    refuseForeignCollection(principal, query.collection);
-    const reply = await this.services.request<SearchAnalyticsReply>(
-      ServiceName.Vector,
+    return this.scoped<SearchAnalyticsReply>(
+      principal,
       Subject.VectorAnalyticsSearch,
-      { collection: query.collection, top: query.top, tenant: principal.tenant },
+      { collection: query.collection, top: query.top },
+      (c) => c.collection,
     );
+  }
+
+  /** Asks the vector service for the principal's tenant and keeps only collections it may use. */
+  private async scoped<T extends { collections: object[] }>(
+    principal: Principal,
+    subject: Subject,
+    payload: { collection?: string; [field: string]: unknown },
+    collectionOf: (entry: T['collections'][number]) => string,
+  ): Promise<T> {
+    refuseForeignCollection(principal, payload.collection);
+    const reply = await this.services.request<T>(ServiceName.Vector, subject, {
+      ...payload,
+      tenant: principal.tenant,
+    });
     return {
       ...reply,
-      collections: reply.collections.filter((c) => mayUseCollection(principal, c.collection)),
+      collections: reply.collections.filter((c) => mayUseCollection(principal, collectionOf(c))),
     };
   }
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { defer, finalize, lastValueFrom, reduce, tap, type Observable } from 'rxjs';
+import { lastValueFrom, reduce, type Observable } from 'rxjs';
 import {
-  generationCancelSubject,
   ServiceName,
   Subject,
   type ChatRequest,
@@ -15,6 +13,7 @@ import {
 } from '@aip/contracts';
 import { NATS_CLIENT, ServiceClient } from '@aip/platform';
 import { GatewayConfig } from '../config/gateway.config';
+import { cancellableGeneration } from './cancellable-generation';
 
 export type GenerationSubject = Subject.InferenceGenerate | Subject.InferenceChat;
 export type GenerationPayload =
@@ -27,9 +26,8 @@ export interface Generation {
 }
 
 /**
- * The inference service's generation, over NATS. A caller that stops reading a stream before
- * its end (its HTTP client went away) cancels the generation on the inference service, which
- * frees the sequence at once: unsubscribing alone would leave it generating for nobody.
+ * The inference service's generation, over NATS. A stream whose reader goes away before its end
+ * cancels the generation there (see `cancellableGeneration`).
  */
 @Injectable()
 export class GenerationClient {
@@ -40,33 +38,22 @@ export class GenerationClient {
   ) {}
 
   stream(subject: GenerationSubject, payload: GenerationPayload): Observable<GenerationChunk> {
-    return defer(() => {
-      const generationId = randomUUID();
-      let ended = false;
-      return this.client
-        .stream<GenerationChunk>(
-          ServiceName.Inference,
-          subject,
-          { ...payload, stream: true, generation_id: generationId },
-          // A request may wait in the model's queue before its first token.
-          { timeoutMs: this.config.GATEWAY_REQUEST_TIMEOUT_MS },
-        )
-        .pipe(
-          tap({ complete: () => (ended = true), error: () => (ended = true) }),
-          finalize(() => {
-            if (!ended) this.cancel(generationId);
-          }),
-        );
-    });
+    // A request may wait in the model's queue before its first token.
+    return cancellableGeneration<GenerationChunk>(
+      this.client,
+      this.nats,
+      subject,
+      payload,
+      this.config.GATEWAY_REQUEST_TIMEOUT_MS,
+    );
   }
 
   /** The whole text at once (the service sends it in its final message). */
   async complete(subject: GenerationSubject, payload: GenerationPayload): Promise<Generation> {
-    const generationId = randomUUID();
     const chunks = this.client.stream<GenerationChunk>(
       ServiceName.Inference,
       subject,
-      { ...payload, stream: false, generation_id: generationId },
+      { ...payload, stream: false, generation_id: randomUUID() },
       { timeoutMs: this.config.GATEWAY_REQUEST_TIMEOUT_MS },
     );
     return lastValueFrom(
@@ -88,13 +75,5 @@ export class GenerationClient {
       Subject.InferenceModels,
       {},
     );
-  }
-
-  private cancel(generationId: string): void {
-    try {
-      this.nats.unwrap<NatsConnection>().publish(generationCancelSubject(generationId));
-    } catch {
-      // No connection: the generation ends at the inference service's time limit instead.
-    }
   }
 }

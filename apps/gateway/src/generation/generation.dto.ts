@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,15 +7,14 @@ import {
   IsOptional,
   IsString,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   ChatMessageContract,
   GenerationSettings,
   MAX_BATCH_PROMPTS,
-  MAX_CHAT_MESSAGES,
   MAX_PROMPT_CHARS,
 } from '@aip/contracts';
+import { ChatMessages } from './chat-messages.decorator';
 
 /** What every generation route takes besides its input. */
 class GenerationOptionsDto extends GenerationSettings {
@@ -41,14 +39,7 @@ export class GenerateDto extends GenerationOptionsDto {
 }
 
 export class ChatDto extends GenerationOptionsDto {
-  @ApiProperty({ type: [ChatMessageContract], maxItems: MAX_CHAT_MESSAGES })
-  @IsArray({ message: 'messages must be a list of {role, content}' })
-  @ArrayMinSize(1, { message: 'messages must hold at least one message' })
-  @ArrayMaxSize(MAX_CHAT_MESSAGES, {
-    message: `messages must hold at most ${MAX_CHAT_MESSAGES} messages`,
-  })
-  @ValidateNested({ each: true })
-  @Type(() => ChatMessageContract)
+  @ChatMessages()
   messages!: ChatMessageContract[];
 }
 

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   Equals,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -23,7 +20,6 @@ import {
 import {
   ChatMessageContract,
   MAX_BATCH_PROMPTS,
-  MAX_CHAT_MESSAGES,
   MAX_GENERATION_TOKENS,
   MAX_PROMPT_CHARS,
   MAX_SEED,
@@ -32,6 +28,7 @@ import {
   MAX_TEMPERATURE,
   MAX_TOP_K,
 } from '@aip/contracts';
+import { ChatMessages } from '../generation/chat-messages.decorator';
 
 /** A string or a list of `min`-`max` strings of at most `maxChars` characters each. */
 function IsStringOrList(
@@ -182,14 +179,7 @@ class OpenAiSamplingDto {
 }
 
 export class OpenAiChatDto extends OpenAiSamplingDto {
-  @ApiProperty({ type: [ChatMessageContract], maxItems: MAX_CHAT_MESSAGES })
-  @IsArray({ message: 'messages must be a list of {role, content}' })
-  @ArrayMinSize(1, { message: 'messages must hold at least one message' })
-  @ArrayMaxSize(MAX_CHAT_MESSAGES, {
-    message: `messages must hold at most ${MAX_CHAT_MESSAGES} messages`,
-  })
-  @ValidateNested({ each: true })
-  @Type(() => ChatMessageContract)
+  @ChatMessages()
   messages!: ChatMessageContract[];
 
   @ApiPropertyOptional({ description: 'The newer name of max_tokens' })

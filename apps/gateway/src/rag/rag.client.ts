@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { defer, finalize, tap, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import {
-  generationCancelSubject,
   ServiceName,
   Subject,
   type FeedbackRequest,
@@ -15,6 +13,7 @@ import {
 } from '@aip/contracts';
 import { NATS_CLIENT, ServiceClient } from '@aip/platform';
 import { GatewayConfig } from '../config/gateway.config';
+import { cancellableGeneration } from '../generation/cancellable-generation';
 
 type RagPayload = Omit<RagQueryRequest, 'stream' | 'generation_id'>;
 
@@ -41,23 +40,13 @@ export class RagClient {
   }
 
   stream(payload: RagPayload): Observable<RagStreamEvent> {
-    return defer(() => {
-      const generationId = randomUUID();
-      let ended = false;
-      return this.client
-        .stream<RagStreamEvent>(
-          ServiceName.Inference,
-          Subject.InferenceRagQuery,
-          { ...payload, stream: true, generation_id: generationId },
-          { timeoutMs: this.config.GATEWAY_REQUEST_TIMEOUT_MS },
-        )
-        .pipe(
-          tap({ complete: () => (ended = true), error: () => (ended = true) }),
-          finalize(() => {
-            if (!ended) this.cancel(generationId);
-          }),
-        );
-    });
+    return cancellableGeneration<RagStreamEvent>(
+      this.client,
+      this.nats,
+      Subject.InferenceRagQuery,
+      payload,
+      this.config.GATEWAY_REQUEST_TIMEOUT_MS,
+    );
   }
 
   feedback(payload: FeedbackRequest): Promise<FeedbackResult> {
@@ -66,13 +55,5 @@ export class RagClient {
       Subject.InferenceFeedback,
       payload,
     );
-  }
-
-  private cancel(generationId: string): void {
-    try {
-      this.nats.unwrap<NatsConnection>().publish(generationCancelSubject(generationId));
-    } catch {
-      // No connection: the generation ends at the inference service's time limit instead.
-    }
   }
 }

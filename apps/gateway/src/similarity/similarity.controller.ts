@@ -16,6 +16,7 @@ import {
   BatchSimilarDto,
   FindSimilarDto,
   StatsQueryDto,
+  type SimilarityOptions,
   type BatchSimilarResponse,
   type FindSimilarResponse,
   type SimilarityStats,
@@ -26,6 +27,15 @@ const DEFAULT_TOP_K = 10;
 /** Milliseconds since `start`, to a hundredth. */
 function elapsedMs(start: number): number {
   return Math.round((performance.now() - start) * 100) / 100;
+}
+
+/** What each query asks of the vector search, from the options both search routes take. */
+function searchOptions(options: SimilarityOptions) {
+  return {
+    mode: options.mode ?? 'dense',
+    limit: options.top_k ?? DEFAULT_TOP_K,
+    score_threshold: options.threshold,
+  };
 }
 
 /**
@@ -69,9 +79,7 @@ export class SimilarityController {
     const { points } = await this.vector.call<SearchResult>(Subject.VectorPointsSearch, {
       collection,
       text: body.query,
-      mode: body.mode ?? 'dense',
-      limit: body.top_k ?? DEFAULT_TOP_K,
-      score_threshold: body.threshold,
+      ...searchOptions(body),
       tenant: principal.tenant,
     });
     return { collection, results: points, search_time_ms: elapsedMs(start) };
@@ -89,12 +97,7 @@ export class SimilarityController {
     const start = performance.now();
     const { results } = await this.vector.call<SearchBatchResult>(Subject.VectorPointsSearchBatch, {
       collection,
-      queries: body.queries.map((text) => ({
-        text,
-        mode: body.mode ?? 'dense',
-        limit: body.top_k ?? DEFAULT_TOP_K,
-        score_threshold: body.threshold,
-      })),
+      queries: body.queries.map((text) => ({ text, ...searchOptions(body) })),
       tenant: principal.tenant,
     });
     return {

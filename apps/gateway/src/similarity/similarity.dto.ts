@@ -24,7 +24,7 @@ import { TopK } from '../vectors/vectors.dto';
 const COLLECTION_MESSAGE = 'collection must be 1-64 letters, digits, _ or -';
 
 /** What every similarity request may set besides its text(s). */
-class SimilarityOptions {
+export class SimilarityOptions {
   @TopK()
   top_k?: number;
 

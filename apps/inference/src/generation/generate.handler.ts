@@ -58,11 +58,7 @@ export class GenerateHandler {
             STREAM_FLUSH_CHARS,
           )
         : undefined;
-      const watching = request.generation_id
-        ? this.cancellations
-            .watch(request.generation_id, () => controller.abort(new Error('cancelled by caller')))
-            .catch(() => undefined)
-        : undefined;
+      const stopWatching = this.cancellations.abortOnCancel(request.generation_id, controller);
       this.generator
         .generate(
           {
@@ -108,7 +104,7 @@ export class GenerateHandler {
             else subscriber.error(error);
           },
         )
-        .finally(() => void watching?.then((stop) => stop?.()));
+        .finally(stopWatching);
       return () => controller.abort(new Error('reply stream closed'));
     });
   }

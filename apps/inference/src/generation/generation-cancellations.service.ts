@@ -14,8 +14,20 @@ import { NATS_CLIENT } from '@aip/platform';
 export class GenerationCancellations {
   constructor(@Inject(NATS_CLIENT) private readonly client: ClientProxy) {}
 
+  /**
+   * Aborts `controller` when the caller cancels the generation (nothing to watch without an id);
+   * the returned function stops listening.
+   */
+  abortOnCancel(generationId: string | undefined, controller: AbortController): () => void {
+    if (!generationId) return () => undefined;
+    const watching = this.watch(generationId, () =>
+      controller.abort(new Error('cancelled by caller')),
+    ).catch(() => undefined);
+    return () => void watching.then((stop) => stop?.());
+  }
+
   /** Calls `onCancel` when the generation is cancelled; the returned function stops listening. */
-  async watch(generationId: string, onCancel: () => void): Promise<() => void> {
+  private async watch(generationId: string, onCancel: () => void): Promise<() => void> {
     await this.client.connect();
     const connection = this.client.unwrap<NatsConnection>();
     const subscription = connection.subscribe(generationCancelSubject(generationId), {

@@ -21,7 +21,8 @@ export interface Retrieval {
   searchMs: number;
 }
 
-const since = (start: number) => Math.round((performance.now() - start) * 100) / 100;
+/** Milliseconds since `start` (a `performance.now()`), to two decimals. */
+export const since = (start: number) => Math.round((performance.now() - start) * 100) / 100;
 
 /**
  * Finds a question's passages: embeds it with the collection's own model (through the

@@ -49,15 +49,11 @@ export class RagHandler {
     controller: AbortController,
     onText?: (text: string) => void,
   ): Promise<RagAnswer> {
-    const watching = request.generation_id
-      ? this.cancellations
-          .watch(request.generation_id, () => controller.abort(new Error('cancelled by caller')))
-          .catch(() => undefined)
-      : undefined;
+    const stopWatching = this.cancellations.abortOnCancel(request.generation_id, controller);
     try {
       return await this.rag.answer(request, { signal: controller.signal, onText });
     } finally {
-      void watching?.then((stop) => stop?.());
+      stopWatching();
     }
   }
 }

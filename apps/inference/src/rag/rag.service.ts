@@ -20,12 +20,10 @@ import {
   type RagPrompt,
   type RetrievedPassage,
 } from './rag-prompt';
-import { RagRetrieval } from './rag-retrieval.service';
+import { RagRetrieval, since } from './rag-retrieval.service';
 
 /** Times the context is shrunk to fit when the model's tokenizer counts more than estimated. */
 const FIT_ATTEMPTS = 3;
-
-const since = (start: number) => Math.round((performance.now() - start) * 100) / 100;
 
 /**
  * Retrieval-augmented generation: finds the question's passages, gives them to the model
@@ -120,11 +118,11 @@ export class RagService {
     let chars = contextCharsFor(contextTokens, maxTokens, question);
     for (let attempt = 0; attempt < FIT_ATTEMPTS && chars > 0; attempt++) {
       const prompt = buildRagPrompt(question, passages, examples, chars);
+      if (prompt.passages.length === 0) break;
       const tokens = prompt.messages.reduce(
         (sum, m) => sum + ready.model.tokenize(m.content).length,
         0,
       );
-      if (prompt.passages.length === 0) break;
       if (tokens <= room) return prompt;
       // Shrink by the measured overshoot, with a margin.
       chars = Math.floor((chars * room * 0.9) / tokens);

@@ -67,16 +67,18 @@ export class PointsService {
           )
         : [],
     ]);
+    const embeddedAt = new Map(toEmbed.map(({ i }, k) => [i, embedded[k]]));
+    const sparseOf = new Map(withText.map((p, k) => [p, sparse[k]]));
     const now = new Date().toISOString();
     const points = request.points.map((p, i) => {
-      const vector = p.vector ?? embedded[toEmbed.findIndex((e) => e.i === i)];
+      const vector = p.vector ?? embeddedAt.get(i)!;
       checkDimension(meta, vector, `points[${i}]`);
       const owned: Payload = { created_at: now };
       if (p.text !== undefined) owned['text'] = p.text;
       if (p.vector === undefined && meta.model) owned['embedding_model'] = meta.model;
       return {
         id: p.id ?? randomUUID(),
-        vector: pointVectors(meta, vector, sparse[withText.indexOf(p)]),
+        vector: pointVectors(meta, vector, sparseOf.get(p)),
         payload: tenantPayload(request.tenant, { ...(p.payload ?? {}), ...owned }),
       };
     });

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Subject } from '../subjects/subject';
-import { TenantField } from '../vector/vector-points.contract';
+import { TenantField, rules } from '../vector/vector-points.contract';
 
 /** Longest prompt (or chat message), in characters. */
 export const MAX_PROMPT_CHARS = 65_536;
@@ -55,44 +55,57 @@ export function generationCancelSubject(generationId: string): string {
   return `${Subject.InferenceGenerate}.cancel.${generationId}`;
 }
 
+/** From `min` to `max`, each bound's message naming the field and its limit. */
+export const InRange = (field: string, min: number, max: number) =>
+  // Listed bottom-up, the order stacked decorators register in, so the messages keep their order.
+  rules(
+    Max(max, { message: `${field} must be at most ${max}` }),
+    Min(min, { message: `${field} must be at least ${min}` }),
+  );
+
+/** A whole number from `min` to `max`; `wording` keeps each contract's own message for it. */
+export const IntInRange = (field: string, min: number, max: number, wording = 'a whole number') =>
+  rules(InRange(field, min, max), IsInt({ message: `${field} must be ${wording}` }));
+
+/** A configured model name; the default model when absent. */
+export const ModelField = () =>
+  rules(
+    Matches(/^[\w.:-]{1,100}$/, { message: 'model must be 1-100 letters, digits, . _ : -' }),
+    IsString(),
+    IsOptional(),
+  );
+
+/** Names a generation for `generationCancelSubject`. */
+export const GenerationIdField = () =>
+  rules(IsUUID('all', { message: 'generation_id must be a UUID' }), IsOptional());
+
 /** Sampling and length settings shared by every generation request. */
 export class GenerationSettings {
-  /** A configured model name; the default model when absent. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[\w.:-]{1,100}$/, { message: 'model must be 1-100 letters, digits, . _ : -' })
+  @ModelField()
   model?: string;
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'max_tokens must be a whole number' })
-  @Min(1, { message: 'max_tokens must be at least 1' })
-  @Max(MAX_GENERATION_TOKENS, { message: `max_tokens must be at most ${MAX_GENERATION_TOKENS}` })
+  @IntInRange('max_tokens', 1, MAX_GENERATION_TOKENS)
   max_tokens?: number;
 
   /** 0 is greedy: the same prompt always gives the same text. */
   @IsOptional()
   @IsNumber({}, { message: 'temperature must be a number' })
-  @Min(0, { message: 'temperature must be at least 0' })
-  @Max(MAX_TEMPERATURE, { message: `temperature must be at most ${MAX_TEMPERATURE}` })
+  @InRange('temperature', 0, MAX_TEMPERATURE)
   temperature?: number;
 
   @IsOptional()
   @IsNumber({}, { message: 'top_p must be a number' })
-  @Min(0, { message: 'top_p must be at least 0' })
-  @Max(1, { message: 'top_p must be at most 1' })
+  @InRange('top_p', 0, 1)
   top_p?: number;
 
   @IsOptional()
-  @IsInt({ message: 'top_k must be a whole number' })
-  @Min(0, { message: 'top_k must be at least 0' })
-  @Max(MAX_TOP_K, { message: `top_k must be at most ${MAX_TOP_K}` })
+  @IntInRange('top_k', 0, MAX_TOP_K)
   top_k?: number;
 
   @IsOptional()
-  @IsInt({ message: 'seed must be a whole number' })
-  @Min(0, { message: 'seed must be at least 0' })
-  @Max(MAX_SEED, { message: `seed must be at most ${MAX_SEED}` })
+  @IntInRange('seed', 0, MAX_SEED)
   seed?: number;
 
   /** Generation stops before the first of these strings; they are not part of the text. */
@@ -120,9 +133,7 @@ export class GenerationRouting extends GenerationSettings {
   @IsBoolean()
   stream?: boolean;
 
-  /** Names the generation for `generationCancelSubject`. */
-  @IsOptional()
-  @IsUUID('all', { message: 'generation_id must be a UUID' })
+  @GenerationIdField()
   generation_id?: string;
 
   /** Embed the prompt and the response and store them in the conversations collection. */

@@ -2,15 +2,11 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import {
@@ -19,7 +15,15 @@ import {
   TenantField,
   type PointId,
 } from '../vector/vector-points.contract';
-import { MAX_SEED, MAX_TEMPERATURE, type GenerationTextChunk } from './generation.contract';
+import {
+  GenerationIdField,
+  InRange,
+  IntInRange,
+  MAX_SEED,
+  MAX_TEMPERATURE,
+  ModelField,
+  type GenerationTextChunk,
+} from './generation.contract';
 
 /** Longest question a RAG query may ask, in characters. */
 export const RAG_MAX_QUESTION_CHARS = 4096;
@@ -52,9 +56,7 @@ export class RagQueryRequest {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'top_k must be an integer' })
-  @Min(1, { message: 'top_k must be at least 1' })
-  @Max(RAG_MAX_TOP_K, { message: `top_k must be at most ${RAG_MAX_TOP_K}` })
+  @IntInRange('top_k', 1, RAG_MAX_TOP_K, 'an integer')
   top_k?: number;
 
   /** Lowest similarity (the collection's dense scale, e.g. cosine) a passage needs to be used. */
@@ -69,31 +71,23 @@ export class RagQueryRequest {
   @FilterField()
   filter?: Record<string, unknown>;
 
-  /** A configured generation model; the default model when absent. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[\w.:-]{1,100}$/, { message: 'model must be 1-100 letters, digits, . _ : -' })
+  @ModelField()
   model?: string;
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'max_tokens must be an integer' })
-  @Min(1, { message: 'max_tokens must be at least 1' })
-  @Max(RAG_MAX_TOKENS, { message: `max_tokens must be at most ${RAG_MAX_TOKENS}` })
+  @IntInRange('max_tokens', 1, RAG_MAX_TOKENS, 'an integer')
   max_tokens?: number;
 
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0, { message: 'temperature must be at least 0' })
-  @Max(MAX_TEMPERATURE, { message: `temperature must be at most ${MAX_TEMPERATURE}` })
+  @InRange('temperature', 0, MAX_TEMPERATURE)
   temperature?: number;
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'seed must be an integer' })
-  @Min(0, { message: 'seed must be at least 0' })
-  @Max(MAX_SEED, { message: `seed must be at most ${MAX_SEED}` })
+  @IntInRange('seed', 0, MAX_SEED, 'an integer')
   seed?: number;
 
   /** Reply as a stream: text events, then one `done` event. */
@@ -101,9 +95,8 @@ export class RagQueryRequest {
   @IsBoolean()
   stream?: boolean;
 
-  /** Names the query's generation for `generationCancelSubject` (set by the gateway). */
-  @IsOptional()
-  @IsUUID('all', { message: 'generation_id must be a UUID' })
+  /** Set by the gateway. */
+  @GenerationIdField()
   generation_id?: string;
 
   /** Also draw on similar, well-rated past answers from `learning_data`. */
@@ -172,9 +165,7 @@ export class FeedbackRequest {
 
   @IsDefined({ message: 'score is required' })
   @Type(() => Number)
-  @IsInt({ message: 'score must be an integer' })
-  @Min(FEEDBACK_MIN_SCORE, { message: `score must be at least ${FEEDBACK_MIN_SCORE}` })
-  @Max(FEEDBACK_MAX_SCORE, { message: `score must be at most ${FEEDBACK_MAX_SCORE}` })
+  @IntInRange('score', FEEDBACK_MIN_SCORE, FEEDBACK_MAX_SCORE, 'an integer')
   score!: number;
 
   @IsOptional()

@@ -40,6 +40,7 @@ export const VectorField = () =>
   );
 export const TextField = () => rules(IsOptional(), IsString(), MaxLength(MAX_POINT_TEXT_CHARS));
 export const FilterField = () => rules(IsOptional(), IsPointFilter());
+export const PayloadField = () => rules(IsOptional(), IsObject());
 export const LimitField = () =>
   rules(
     Type(() => Number),
@@ -86,8 +87,7 @@ export class PointInput {
   @TextField()
   text?: string;
 
-  @IsOptional()
-  @IsObject()
+  @PayloadField()
   payload?: Record<string, unknown>;
 }
 
@@ -153,8 +153,7 @@ export class UpdatePointRequest extends InCollection {
   @TextField()
   text?: string;
 
-  @IsOptional()
-  @IsObject()
+  @PayloadField()
   payload?: Record<string, unknown>;
 }
 

@@ -1,14 +1,5 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IntSetting } from '../settings-rules';
 import { DEFAULT_EXTENSIONS } from './file-type';
 
 /** Largest file a folder source reads; bigger ones are skipped with a warning. */
@@ -44,9 +35,6 @@ export class DirectorySettings {
   @Matches(/^[a-zA-Z0-9]{1,16}$/, { each: true, message: 'extensions must be like "md" or "ts"' })
   extensions: string[] = DEFAULT_EXTENSIONS;
 
-  @IsOptional()
-  @IsInt({ message: 'max_file_bytes must be an integer' })
-  @Min(1, { message: 'max_file_bytes must be at least 1' })
-  @Max(MAX_FILE_BYTES_LIMIT, { message: `max_file_bytes must be at most ${MAX_FILE_BYTES_LIMIT}` })
+  @IntSetting(1, MAX_FILE_BYTES_LIMIT)
   max_file_bytes = 1024 * 1024;
 }

@@ -2,16 +2,14 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { DOCUMENT_TYPES, type DocumentType } from '@aip/contracts';
+import { IntSetting } from '../settings-rules';
 
 export const MIN_POLL_INTERVAL_MS = 100;
 export const MAX_POLL_INTERVAL_MS = 3_600_000;
@@ -88,14 +86,7 @@ export class PostgresSettings {
   @Matches(COLUMN_NAME, { message: `deleted_column ${COLUMN_MESSAGE}` })
   deleted_column?: string;
 
-  @IsOptional()
-  @IsInt({ message: 'poll_interval_ms must be an integer' })
-  @Min(MIN_POLL_INTERVAL_MS, {
-    message: `poll_interval_ms must be at least ${MIN_POLL_INTERVAL_MS}`,
-  })
-  @Max(MAX_POLL_INTERVAL_MS, {
-    message: `poll_interval_ms must be at most ${MAX_POLL_INTERVAL_MS}`,
-  })
+  @IntSetting(MIN_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS)
   poll_interval_ms = 1000;
 
   /**
@@ -103,19 +94,9 @@ export class PostgresSettings {
    * compared with the last one, and only when it differs are all ids read and compared with the
    * documents written. Default: every poll.
    */
-  @IsOptional()
-  @IsInt({ message: 'delete_check_interval_ms must be an integer' })
-  @Min(MIN_POLL_INTERVAL_MS, {
-    message: `delete_check_interval_ms must be at least ${MIN_POLL_INTERVAL_MS}`,
-  })
-  @Max(MAX_POLL_INTERVAL_MS, {
-    message: `delete_check_interval_ms must be at most ${MAX_POLL_INTERVAL_MS}`,
-  })
+  @IntSetting(MIN_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS)
   delete_check_interval_ms?: number;
 
-  @IsOptional()
-  @IsInt({ message: 'batch_rows must be an integer' })
-  @Min(1, { message: 'batch_rows must be at least 1' })
-  @Max(MAX_BATCH_ROWS, { message: `batch_rows must be at most ${MAX_BATCH_ROWS}` })
+  @IntSetting(1, MAX_BATCH_ROWS)
   batch_rows = 500;
 }

@@ -1,5 +1,5 @@
 import { IsString, Matches } from 'class-validator';
-import { COLLECTION_NAME } from '../vector/vector-collections.contract';
+import { COLLECTION_NAME } from './vector-collections.contract';
 
 const NAME_MESSAGE = 'must be 1-64 letters, digits, _ or -';
 
