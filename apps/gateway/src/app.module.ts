@@ -4,6 +4,7 @@ import { ServiceName } from '@aip/contracts';
 import { HealthModule, MessagingModule, NatsIndicator, RedisModule } from '@aip/platform';
 import { VectorAnalyticsModule } from './analytics/vector-analytics.module';
 import { AuthModule } from './auth/auth.module';
+import { ClientsModule } from './clients/clients.module';
 import { EmbeddingsModule } from './embeddings/embeddings.module';
 import { IngestModule } from './ingest/ingest.module';
 import { GenerationModule } from './generation/generation.module';
@@ -21,6 +22,7 @@ import { UsageModule } from './usage/usage.module';
   imports: [
     MessagingModule.forRoot(ServiceName.Gateway),
     RedisModule,
+    ClientsModule,
     UsageModule,
     AuthModule,
     HealthModule.forRoot({ indicators: [NatsIndicator, RateLimiterIndicator] }),

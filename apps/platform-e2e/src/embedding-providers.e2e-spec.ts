@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestStack, TestNatsServer, writeTinyLlama, type TestStack } from '@aip/testing';
-import { request } from './http';
+import { httpJson } from './http';
 
 interface Embedded {
   model: string;
@@ -40,7 +40,7 @@ describe('embedding providers: openai-compatible against a real gateway, llama-c
   const modelDir = mkdtempSync(join(tmpdir(), 'aip-tiny-gguf-'));
 
   const call = <T>(stack: TestStack, method: string, path: string, body?: unknown) =>
-    request<T>(`${stack.gatewayUrl}${path}`, {
+    httpJson<T>(`${stack.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${stack.adminKey}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -48,7 +48,7 @@ describe('embedding providers: openai-compatible against a real gateway, llama-c
   const embed = (stack: TestStack, texts: string[], model?: string) =>
     call<Embedded>(stack, 'POST', '/api/v1/embed', { texts, model });
   const embeddingMetrics = async (stack: TestStack) =>
-    (await request<string>(`${stack.stack.url('embedding')}/metrics`)).body;
+    (await httpJson<string>(`${stack.stack.url('embedding')}/metrics`)).body;
 
   beforeAll(async () => {
     writeTinyLlama(join(modelDir, 'tiny.gguf'));

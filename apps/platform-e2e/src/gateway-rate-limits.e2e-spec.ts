@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appEntry, freePort, getJson, isPortOpen, ManagedProcess, waitFor } from '@aip/platform';
 import { issueApiKey } from '@aip/rbac';
-import { request } from './http';
+import { httpJson } from './http';
 
 const dir = mkdtempSync(join(tmpdir(), 'aip-ratelimit-'));
 
@@ -73,7 +73,7 @@ describe('gateway rate limits: shared by replicas through Redis, with a policy f
         ['a', a],
         ['b', b],
       ] as const) {
-        const response = await request(`${gateway.url}/api/v1/auth/whoami`, {
+        const response = await httpJson(`${gateway.url}/api/v1/auth/whoami`, {
           headers: { 'X-API-Key': key.key },
         });
         statuses[name].push(response.status);
@@ -104,21 +104,22 @@ describe('gateway rate limits: shared by replicas through Redis, with a policy f
     processes.push(open.process, closed.process);
     await redis.stop();
 
-    const viaOpen = await request(`${open.url}/api/v1/auth/whoami`, {
+    const viaOpen = await httpJson(`${open.url}/api/v1/auth/whoami`, {
       headers: { 'X-API-Key': key.key },
     });
     expect(viaOpen.status).toBe(200);
-    const openReady = await request<{ ready: boolean; checks: Record<string, { status: string }> }>(
-      `${open.url}/health/ready`,
-    );
+    const openReady = await httpJson<{
+      ready: boolean;
+      checks: Record<string, { status: string }>;
+    }>(`${open.url}/health/ready`);
     expect(openReady.status).toBe(200);
     expect(openReady.body.checks['rate_limiter'].status).toBe('degraded');
 
-    const viaClosed = await request(`${closed.url}/api/v1/auth/whoami`, {
+    const viaClosed = await httpJson(`${closed.url}/api/v1/auth/whoami`, {
       headers: { 'X-API-Key': key.key },
     });
     expect(viaClosed.status).toBe(429);
-    const closedReady = await request<{
+    const closedReady = await httpJson<{
       error: { details: { checks: Record<string, { status: string }> } };
     }>(`${closed.url}/health/ready`);
     expect(closedReady.status).toBe(503);

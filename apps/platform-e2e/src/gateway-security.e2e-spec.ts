@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { waitFor } from '@aip/platform';
 import { hashApiKey, issueApiKey } from '@aip/rbac';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 const JWT_SECRET = 'e2e-jwt-secret-with-at-least-32-characters';
 
@@ -16,9 +16,12 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
   const secrets: string[] = [reader.key, expired.key, operator.key];
 
   const whoami = (headers: Record<string, string>) =>
-    request<Record<string, unknown> & ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/auth/whoami`, {
-      headers,
-    });
+    httpJson<Record<string, unknown> & ErrorBodyShape>(
+      `${platform.gatewayUrl}/api/v1/auth/whoami`,
+      {
+        headers,
+      },
+    );
 
   beforeAll(async () => {
     const keysFile = join(process.env['TMPDIR'] ?? '/tmp', `aip-keys-${Date.now()}.yaml`);
@@ -74,7 +77,7 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
       Authorization: `Bearer ${platform.adminKey}`,
       'Content-Type': 'application/json',
     };
-    const created = await request<{ id: string; key: string; role: string }>(
+    const created = await httpJson<{ id: string; key: string; role: string }>(
       `${platform.gatewayUrl}/api/v1/admin/keys`,
       {
         method: 'POST',
@@ -92,7 +95,7 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
       id: created.body.id,
       role: 'writer',
     });
-    const listed = await request<{ keys: Record<string, unknown>[] }>(
+    const listed = await httpJson<{ keys: Record<string, unknown>[] }>(
       `${platform.gatewayUrl}/api/v1/admin/keys`,
       { headers: admin },
     );
@@ -100,13 +103,13 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
     expect(text).toContain(created.body.id);
     expect(text).not.toContain(created.body.key);
     expect(text).not.toContain('sha256$');
-    const revoked = await request(`${platform.gatewayUrl}/api/v1/admin/keys/${created.body.id}`, {
+    const revoked = await httpJson(`${platform.gatewayUrl}/api/v1/admin/keys/${created.body.id}`, {
       method: 'DELETE',
       headers: admin,
     });
     expect(revoked.status).toBe(204);
     expect((await whoami({ 'X-API-Key': created.body.key })).status).toBe(401);
-    const bad = await request<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/admin/keys`, {
+    const bad = await httpJson<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/admin/keys`, {
       method: 'POST',
       headers: admin,
       body: JSON.stringify({ role: 'superuser' }),
@@ -140,7 +143,7 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
   });
 
   it('answers 403 naming the permission, accounts usage per key id, and requires metrics:view for /metrics', async () => {
-    const forbidden = await request<ErrorBodyShape>(
+    const forbidden = await httpJson<ErrorBodyShape>(
       `${platform.gatewayUrl}/api/v1/analytics/usage`,
       { headers: { 'X-API-Key': reader.key } },
     );
@@ -149,7 +152,7 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
       permission: 'analytics:view',
       role: 'reader',
     });
-    const usage = await request<{ keys: { key_id: string; requests: number; errors: number }[] }>(
+    const usage = await httpJson<{ keys: { key_id: string; requests: number; errors: number }[] }>(
       `${platform.gatewayUrl}/api/v1/analytics/usage`,
       { headers: { 'X-API-Key': operator.key } },
     );
@@ -157,8 +160,8 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
     expect(usage.body.keys.find((k) => k.key_id === 'e2e-reader')).toMatchObject({
       errors: expect.any(Number),
     });
-    expect((await request(`${platform.gatewayUrl}/metrics`)).status).toBe(401);
-    const metrics = await request<string>(`${platform.gatewayUrl}/metrics`, {
+    expect((await httpJson(`${platform.gatewayUrl}/metrics`)).status).toBe(401);
+    const metrics = await httpJson<string>(`${platform.gatewayUrl}/metrics`, {
       headers: { 'X-API-Key': operator.key },
     });
     expect(metrics.body).toContain('aip_key_requests_total{key_id="e2e-reader"');
@@ -166,24 +169,24 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
 
   it('gives a collection-scoped key 403 for other collections, in the path, the query and the body', async () => {
     const headers = { 'X-API-Key': reader.key, 'Content-Type': 'application/json' };
-    const inPath = await request<ErrorBodyShape>(
+    const inPath = await httpJson<ErrorBodyShape>(
       `${platform.gatewayUrl}/api/v1/collections/other`,
       { headers },
     );
     expect(inPath.status).toBe(403);
     expect(inPath.body.error.message).toContain('collection other');
-    const inQuery = await request(`${platform.gatewayUrl}/api/v1/vectors/1?collection=other`, {
+    const inQuery = await httpJson(`${platform.gatewayUrl}/api/v1/vectors/1?collection=other`, {
       headers,
     });
     expect(inQuery.status).toBe(403);
-    const inBody = await request(`${platform.gatewayUrl}/api/v1/vectors/search`, {
+    const inBody = await httpJson(`${platform.gatewayUrl}/api/v1/vectors/search`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ collection: 'other', vector: [1, 2] }),
     });
     expect(inBody.status).toBe(403);
     // Its own collection passes the scope check (what follows depends on the vector service).
-    const own = await request(`${platform.gatewayUrl}/api/v1/collections/docs`, { headers });
+    const own = await httpJson(`${platform.gatewayUrl}/api/v1/collections/docs`, { headers });
     expect([401, 403]).not.toContain(own.status);
   });
 

@@ -7,7 +7,7 @@ export interface JsonResponse<T = Record<string, unknown>> {
   body: T;
 }
 
-export async function request<T = Record<string, unknown>>(
+export async function httpJson<T = Record<string, unknown>>(
   url: string,
   init: RequestInit = {},
 ): Promise<JsonResponse<T>> {
@@ -40,7 +40,7 @@ export function waitForPlatformHealth<T = PlatformHealthShape>(
 ): Promise<JsonResponse<T>> {
   return waitFor(
     async () => {
-      const response = await request<T>(`${gatewayUrl}/api/v1/health`);
+      const response = await httpJson<T>(`${gatewayUrl}/api/v1/health`);
       return response.status === status ? response : undefined;
     },
     { timeoutMs, intervalMs: 100, what: `/api/v1/health to answer ${status}` },

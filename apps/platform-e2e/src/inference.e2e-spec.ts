@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { startTestStack, TestNatsServer, writeTinyLlama, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Generated {
   model: string;
@@ -41,7 +41,7 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
   let emptyBus: TestNatsServer;
   const modelDir = mkdtempSync(join(tmpdir(), 'aip-inference-'));
   const call = <T>(stack: TestStack, path: string, body: unknown) =>
-    request<T>(`${stack.gatewayUrl}${path}`, {
+    httpJson<T>(`${stack.gatewayUrl}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${stack.adminKey}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -212,7 +212,7 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
     });
     expect(created.status).toBe(201);
     const asKey = (body: Record<string, unknown>) =>
-      request<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/generate`, {
+      httpJson<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/generate`, {
         method: 'POST',
         headers: {
           Authorization: `Bearer ${created.body.key}`,
@@ -308,7 +308,7 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
   });
 
   it('lists the models with context size and state, and answers 503 with a hint when none is configured', async () => {
-    const listed = await request<{ models: Record<string, unknown>[] }>(
+    const listed = await httpJson<{ models: Record<string, unknown>[] }>(
       `${platform.gatewayUrl}/api/v1/models`,
       { headers: { Authorization: `Bearer ${platform.adminKey}` } },
     );

@@ -1,6 +1,6 @@
 import { waitFor } from '@aip/platform';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request } from './http';
+import { httpJson } from './http';
 
 interface Report {
   job_id: string;
@@ -31,7 +31,7 @@ const largeJob = (collection: string, topic: string) => ({
 describe('ingestion survives crashes and outages (processes, real NATS, Redis and vector-engine)', () => {
   let platform: TestStack;
   const call = <T>(method: string, path: string, body?: unknown) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${platform.adminKey}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

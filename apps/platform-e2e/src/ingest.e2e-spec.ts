@@ -7,7 +7,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { CHUNK_ID_NAMESPACE } from '@aip/contracts';
 import { waitFor, workspaceRoot } from '@aip/platform';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Report {
   job_id: string;
@@ -38,7 +38,7 @@ const longText = (topic: string, paragraphs: number) =>
 describe('bulk ingestion through the sync worker (processes, real NATS, Redis and vector-engine)', () => {
   let platform: TestStack;
   const call = <T>(method: string, path: string, body?: unknown) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${platform.adminKey}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -382,7 +382,7 @@ describe('bulk ingestion through the sync worker (processes, real NATS, Redis an
   });
 
   it('reports queue depth, job durations and failures in the sync worker metrics', async () => {
-    const metrics = await request<string>(`${platform.stack.url('sync-worker')}/metrics`);
+    const metrics = await httpJson<string>(`${platform.stack.url('sync-worker')}/metrics`);
     expect(metrics.body).toMatch(/aip_queue_jobs\{queue="ingest",state="completed"\} [1-9]/);
     expect(metrics.body).toMatch(
       /aip_queue_job_duration_seconds_count\{queue="ingest",outcome="completed"\} [1-9]/,

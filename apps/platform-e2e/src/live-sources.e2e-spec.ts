@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { waitFor } from '@aip/platform';
 import { FakeKubeApiServer, startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Point {
   id: string;
@@ -41,7 +41,7 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
   let pg: Client;
 
   const call = <T>(method: string, path: string, body?: unknown) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${platform.adminKey}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,5 +1,5 @@
 import { startTestStack, TestNatsServer, type TestStack } from '@aip/testing';
-import { request, waitForPlatformHealth } from './http';
+import { httpJson, waitForPlatformHealth } from './http';
 
 const OUTAGE_MS = 30_000;
 
@@ -18,7 +18,7 @@ describe('NATS outage: a nats-server of the test own, stopped for 30 s and start
   });
 
   it('keeps every process alive and recovers health within 10 s of NATS returning', async () => {
-    expect((await request(`${platform.gatewayUrl}/api/v1/health`)).status).toBe(200);
+    expect((await httpJson(`${platform.gatewayUrl}/api/v1/health`)).status).toBe(200);
 
     await nats.stop();
     const duringOutage = await waitForPlatformHealth(platform.gatewayUrl, 503, 10_000);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestStack, writeTinyLlama, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Citation {
   index: number;
@@ -59,7 +59,7 @@ describe('RAG with citations, feedback and stored conversations through the gate
   const ids = {} as Record<Doc, string>;
   const docOf = (id: string) => (Object.keys(ids) as Doc[]).find((doc) => ids[doc] === id);
   const call = <T>(method: string, path: string, body?: unknown, key = platform.adminKey) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,5 +1,5 @@
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Hit {
   id: string | number;
@@ -10,7 +10,7 @@ interface Hit {
 describe('semantic memory through the gateway: embeddings and collections (processes, real NATS and Redis)', () => {
   let platform: TestStack;
   const call = <T>(method: string, path: string, body?: unknown) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${platform.adminKey}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

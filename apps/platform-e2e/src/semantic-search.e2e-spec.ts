@@ -1,5 +1,5 @@
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Hit {
   id: string | number;
@@ -40,7 +40,7 @@ describe('semantic search through the gateway: dense, keyword, hybrid, batch, up
   const ids = {} as Record<Doc, string>;
   const docOf = (id: string | number) => (Object.keys(ids) as Doc[]).find((doc) => ids[doc] === id);
   const call = <T>(method: string, path: string, body?: unknown, key = platform.adminKey) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

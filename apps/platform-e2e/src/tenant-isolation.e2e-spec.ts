@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request } from './http';
+import { httpJson } from './http';
 
 type Tenant = 'a' | 'b';
 interface Point {
@@ -48,7 +48,7 @@ describe('tenant isolation: random operations by two tenants (gateway, vector se
   let runs = 0;
 
   const call = <T>(key: string, method: string, path: string, body?: unknown) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { 'X-API-Key': key, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

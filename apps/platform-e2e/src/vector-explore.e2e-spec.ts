@@ -1,6 +1,6 @@
 import { SNAPSHOT_CHUNK_BYTES } from '@aip/contracts';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Hit {
   id: string | number;
@@ -47,7 +47,7 @@ describe('exploring collections through the gateway: recommend, cluster, setting
   const run = `${process.pid}_${Date.now()}`;
   const collection = `explore_${run}`;
   const call = <T>(method: string, path: string, body?: unknown, key?: string) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: {
         Authorization: `Bearer ${key ?? platform.adminKey}`,

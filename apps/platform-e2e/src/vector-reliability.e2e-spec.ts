@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@aip/platform';
 import { startTestStack, type TestStack } from '@aip/testing';
-import { request, type ErrorBodyShape } from './http';
+import { httpJson, type ErrorBodyShape } from './http';
 
 interface Hit {
   id: string | number;
@@ -27,7 +27,7 @@ describe('vector service reliability through the gateway: search cache, vector-s
   let platform: TestStack;
   const collection = `reliability_${Date.now()}`;
   const call = <T>(method: string, path: string, body?: unknown, key = platform.adminKey) =>
-    request<T>(`${platform.gatewayUrl}${path}`, {
+    httpJson<T>(`${platform.gatewayUrl}${path}`, {
       method,
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -37,7 +37,7 @@ describe('vector service reliability through the gateway: search cache, vector-s
 
   /** The vector service's cache hit counter for plain searches, from its own /metrics. */
   const cacheHits = async (): Promise<number> => {
-    const metrics = await request<string>(`${platform.stack.url('vector')}/metrics`);
+    const metrics = await httpJson<string>(`${platform.stack.url('vector')}/metrics`);
     const match = /aip_vector_cache_hits_total\{operation="search"\} (\d+)/.exec(metrics.body);
     return match ? Number(match[1]) : 0;
   };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_APPS, waitFor, type AppName } from '@aip/platform';
 import { startTestStack, type TestStack } from '@aip/testing';
 import {
-  request,
+  httpJson,
   waitForPlatformHealth,
   type ErrorBodyShape,
   type PlatformHealthShape,
@@ -23,7 +23,7 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   });
 
   it('reports every service up with its version and latency', async () => {
-    const { status, body } = await request<PlatformHealthShape>(
+    const { status, body } = await httpJson<PlatformHealthShape>(
       `${platform.gatewayUrl}/api/v1/health`,
     );
     expect(status).toBe(200);
@@ -38,12 +38,12 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   it('serves /health/live, /health/ready and /metrics on every app', async () => {
     for (const app of ALL_APPS) {
       const base = platform.stack.url(app);
-      expect((await request(`${base}/health/live`)).status).toBe(200);
-      const ready = await request<{ ready: boolean; service: string }>(`${base}/health/ready`);
+      expect((await httpJson(`${base}/health/live`)).status).toBe(200);
+      const ready = await httpJson<{ ready: boolean; service: string }>(`${base}/health/ready`);
       expect(ready.status).toBe(200);
       expect(ready.body).toMatchObject({ ready: true, service: app });
       // The gateway faces users: its metrics need the metrics:view permission.
-      const metrics = await request<string>(`${base}/metrics`, {
+      const metrics = await httpJson<string>(`${base}/metrics`, {
         headers: app === 'gateway' ? { Authorization: `Bearer ${platform.adminKey}` } : {},
       });
       expect(metrics.status).toBe(200);
@@ -55,8 +55,8 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   });
 
   it('counts NATS requests per subject in each service', async () => {
-    await request(`${platform.gatewayUrl}/api/v1/health`);
-    const metrics = await request<string>(`${platform.stack.url('vector')}/metrics`);
+    await httpJson(`${platform.gatewayUrl}/api/v1/health`);
+    const metrics = await httpJson<string>(`${platform.stack.url('vector')}/metrics`);
     expect(metrics.body).toMatch(
       /aip_requests_total\{transport="nats",route="vector.health.v1",outcome="success"\} [1-9]/,
     );
@@ -64,7 +64,7 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
 
   it('carries the caller request id through NATS into every service log', async () => {
     const requestId = `e2e-${Date.now()}`;
-    const response = await request(`${platform.gatewayUrl}/api/v1/health`, {
+    const response = await httpJson(`${platform.gatewayUrl}/api/v1/health`, {
       headers: { 'X-Request-Id': requestId },
     });
     expect(response.headers.get('x-request-id')).toBe(requestId);
@@ -85,18 +85,21 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   });
 
   it('answers malformed JSON with 400 in the error shape', async () => {
-    const { status, body } = await request<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/health`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"collection": ',
-    });
+    const { status, body } = await httpJson<ErrorBodyShape>(
+      `${platform.gatewayUrl}/api/v1/health`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"collection": ',
+      },
+    );
     expect(status).toBe(400);
     expect(body.error.code).toBe('MALFORMED_JSON');
     expect(typeof body.requestId).toBe('string');
   });
 
   it('answers an unknown route with 404 in the error shape', async () => {
-    const { status, body } = await request<ErrorBodyShape>(
+    const { status, body } = await httpJson<ErrorBodyShape>(
       `${platform.gatewayUrl}/api/v1/nothing-here`,
     );
     expect(status).toBe(404);
@@ -107,24 +110,27 @@ describe('walking skeleton: every app as a real process on the machine NATS and 
   });
 
   it('answers a body over the 1 MB limit with 413 naming the limit', async () => {
-    const { status, body } = await request<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/health`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: 'x'.repeat(1024 * 1024 + 10) }),
-    });
+    const { status, body } = await httpJson<ErrorBodyShape>(
+      `${platform.gatewayUrl}/api/v1/health`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'x'.repeat(1024 * 1024 + 10) }),
+      },
+    );
     expect(status).toBe(413);
     expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(body.error.details).toEqual({ limitBytes: 1024 * 1024 });
   });
 
   it('publishes OpenAPI docs at /docs and /docs-json', async () => {
-    const json = await request<{ openapi: string; paths: Record<string, unknown> }>(
+    const json = await httpJson<{ openapi: string; paths: Record<string, unknown> }>(
       `${platform.gatewayUrl}/docs-json`,
     );
     expect(json.status).toBe(200);
     expect(json.body.openapi).toMatch(/^3\./);
     expect(Object.keys(json.body.paths)).toContain('/api/v1/health');
-    const html = await request<string>(`${platform.gatewayUrl}/docs`);
+    const html = await httpJson<string>(`${platform.gatewayUrl}/docs`);
     expect(html.status).toBe(200);
     expect(html.body).toContain('swagger');
   });

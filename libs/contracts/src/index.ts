@@ -21,3 +21,4 @@ export * from './vector/point-filter';
 export * from './vector/vector-points.contract';
 export * from './vector/vector-snapshots.contract';
 export * from './vector/vector-search.contract';
+export * from './subjects/subject-map';

@@ -20,6 +20,8 @@ export * from './messaging/messaging.module';
 export * from './messaging/nats-client.token';
 export * from './messaging/nats.indicator';
 export * from './messaging/service-client';
+export * from './messaging/callee-client';
+export * from './messaging/handles.decorator';
 export * from './metrics/registered-metric';
 export * from './metrics/request-metrics';
 export * from './redis/redis.indicator';

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { from, type Observable } from 'rxjs';
 import {
   encodeVector,
@@ -10,6 +10,7 @@ import {
 } from '@aip/contracts';
 import { ModelRegistry } from '../models/model-registry.service';
 import { EmbedService } from './embed.service';
+import { Handles } from '@aip/platform';
 
 /** Keeps each reply message well under NATS's 1 MB limit (base64 float32: 4/3 bytes per byte). */
 const CHUNK_BYTES = 512 * 1024;
@@ -22,7 +23,7 @@ export class EmbedHandler {
   ) {}
 
   /** Streams the vectors in chunks, in order. */
-  @MessagePattern(Subject.EmbeddingEmbed)
+  @Handles(Subject.EmbeddingEmbed)
   async embed(@Payload() request: EmbedRequest): Promise<Observable<EmbedChunk>> {
     const result = await this.embeddings.embed(request);
     const perChunk = Math.max(
@@ -42,7 +43,7 @@ export class EmbedHandler {
     return from(chunks);
   }
 
-  @MessagePattern(Subject.EmbeddingModels)
+  @Handles(Subject.EmbeddingModels)
   models(): EmbeddingModelInfo[] {
     return this.registry.describe();
   }

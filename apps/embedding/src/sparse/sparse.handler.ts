@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { from, type Observable } from 'rxjs';
 import {
   SparseEmbedRequest,
@@ -9,6 +9,7 @@ import {
   type SparseVector,
 } from '@aip/contracts';
 import { encodeDocument, encodeQuery } from './bm25-encoder';
+import { Handles } from '@aip/platform';
 
 /** Keeps each reply message well under NATS's 1 MB limit. */
 const CHUNK_BYTES = 512 * 1024;
@@ -27,7 +28,7 @@ const CHARS_PER_SLICE = 100_000;
  */
 @Controller()
 export class SparseHandler {
-  @MessagePattern(Subject.EmbeddingSparse)
+  @Handles(Subject.EmbeddingSparse)
   async sparse(@Payload() request: SparseEmbedRequest): Promise<Observable<SparseEmbedChunk>> {
     const encode = request.kind === 'query' ? encodeQuery : encodeDocument;
     const vectors: SparseVector[] = [];

@@ -3,15 +3,18 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import {
   ErrorCode,
   PlatformError,
-  ServiceName,
   Subject,
   type CollectionAnalyticsReply,
+  type ReplyOf,
+  type RequestOf,
   type SearchAnalyticsReply,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { VectorClient } from '../clients/vector.client';
 import { SearchAnalyticsQueryDto, VectorAnalyticsQueryDto } from './vector-analytics.dto';
+
+type AnalyticsSubject = Subject.VectorAnalyticsCollections | Subject.VectorAnalyticsSearch;
 
 function refuseForeignCollection(principal: Principal, collection: string | undefined): void {
   if (collection !== undefined && !mayUseCollection(principal, collection))
@@ -30,7 +33,7 @@ function refuseForeignCollection(principal: Principal, collection: string | unde
 @ApiSecurity('api-key')
 @Controller('api/v1/analytics')
 export class VectorAnalyticsController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly vector: VectorClient) {}
 
   @Get('vectors')
   @RequirePermission('analytics:view')
@@ -42,7 +45,7 @@ export class VectorAnalyticsController {
     @Query() query: VectorAnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CollectionAnalyticsReply> {
-    return this.scoped<CollectionAnalyticsReply>(
+    return this.scoped(
       principal,
       Subject.VectorAnalyticsCollections,
       { collection: query.collection },
@@ -60,7 +63,7 @@ export class VectorAnalyticsController {
     @Query() query: SearchAnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SearchAnalyticsReply> {
-    return this.scoped<SearchAnalyticsReply>(
+    return this.scoped(
       principal,
       Subject.VectorAnalyticsSearch,
       { collection: query.collection, top: query.top },
@@ -69,17 +72,17 @@ export class VectorAnalyticsController {
   }
 
   /** Asks the vector service for the principal's tenant and keeps only collections it may use. */
-  private async scoped<T extends { collections: object[] }>(
+  private async scoped<S extends AnalyticsSubject>(
     principal: Principal,
-    subject: Subject,
-    payload: { collection?: string; [field: string]: unknown },
-    collectionOf: (entry: T['collections'][number]) => string,
-  ): Promise<T> {
+    subject: S,
+    payload: Omit<RequestOf<S>, 'tenant'>,
+    collectionOf: (entry: ReplyOf<S>['collections'][number]) => string,
+  ): Promise<ReplyOf<S>> {
     refuseForeignCollection(principal, payload.collection);
-    const reply = await this.services.request<T>(ServiceName.Vector, subject, {
+    const reply = await this.vector.request(subject, {
       ...payload,
       tenant: principal.tenant,
-    });
+    } as RequestOf<S>);
     return {
       ...reply,
       collections: reply.collections.filter((c) => mayUseCollection(principal, collectionOf(c))),

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import type { EmbeddingModelInfo } from '@aip/contracts';
+import { Subject, type EmbeddingModelInfo } from '@aip/contracts';
 import { Authenticated, RequirePermission } from '@aip/rbac';
 import { EmbedTextsDto } from './embeddings.dto';
-import { EmbeddingsClient } from './embeddings.service';
+import { EmbeddingClient } from '../clients/embedding.client';
 
 @ApiTags('embeddings')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
 @Controller('api/v1')
 export class EmbeddingsController {
-  constructor(private readonly embeddings: EmbeddingsClient) {}
+  constructor(private readonly embeddings: EmbeddingClient) {}
 
   @Post('embed')
   @HttpCode(200)
@@ -32,6 +32,6 @@ export class EmbeddingsController {
   @Authenticated()
   @ApiOperation({ summary: 'The configured embedding models with their dimension' })
   async models(): Promise<{ models: EmbeddingModelInfo[] }> {
-    return { models: await this.embeddings.models() };
+    return { models: await this.embeddings.request(Subject.EmbeddingModels, {}) };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@aip/rbac';
 import { OpenAiEmbeddingsDto } from './embeddings.dto';
-import { EmbeddingsClient } from './embeddings.service';
+import { EmbeddingClient } from '../clients/embedding.client';
 
 /** Whitespace-separated words: what `usage` reports (the models here have no shared tokenizer). */
 function countTokens(texts: string[]): number {
@@ -18,7 +18,7 @@ function countTokens(texts: string[]): number {
 @ApiSecurity('api-key')
 @Controller('v1/embeddings')
 export class OpenAiEmbeddingsController {
-  constructor(private readonly embeddings: EmbeddingsClient) {}
+  constructor(private readonly embeddings: EmbeddingClient) {}
 
   @Post()
   @HttpCode(200)

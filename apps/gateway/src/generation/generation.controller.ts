@@ -9,7 +9,11 @@ import {
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { BatchGenerateDto, ChatDto, GenerateDto } from './generation.dto';
-import { GenerationClient, type Generation, type GenerationSubject } from './generation.client';
+import {
+  InferenceClient,
+  type Generation,
+  type GenerationSubject,
+} from '../clients/inference.client';
 import { GenerationService } from './generation.service';
 import { sseStream } from './sse-stream';
 
@@ -38,7 +42,7 @@ function generated({ text, done }: Generation): GeneratedText {
 export class GenerationController {
   constructor(
     private readonly generation: GenerationService,
-    private readonly client: GenerationClient,
+    private readonly inference: InferenceClient,
   ) {}
 
   @Post('generate')
@@ -98,7 +102,7 @@ export class GenerationController {
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'The generation models with their context size and state' })
   async models(): Promise<{ models: InferenceModelInfo[] }> {
-    return { models: await this.client.models() };
+    return { models: await this.inference.request(Subject.InferenceModels, {}) };
   }
 
   private async run(

@@ -4,11 +4,11 @@ import type { GenerationChunk } from '@aip/contracts';
 import type { Principal } from '@aip/rbac';
 import { GenerationTokenLimits } from '../traffic/generation-token-limits.service';
 import {
-  GenerationClient,
+  InferenceClient,
   type Generation,
   type GenerationPayload,
   type GenerationSubject,
-} from './generation.client';
+} from '../clients/inference.client';
 
 /**
  * Generation for one caller: admitted by the caller's generated-tokens-per-minute limit, and
@@ -17,7 +17,7 @@ import {
 @Injectable()
 export class GenerationService {
   constructor(
-    private readonly client: GenerationClient,
+    private readonly inference: InferenceClient,
     private readonly limits: GenerationTokenLimits,
   ) {}
 
@@ -27,7 +27,7 @@ export class GenerationService {
     payload: GenerationPayload,
   ): Promise<Generation> {
     await this.limits.admit(principal);
-    const generation = await this.client.complete(subject, this.scoped(principal, payload));
+    const generation = await this.inference.complete(subject, this.scoped(principal, payload));
     await this.limits.charge(principal, generation.done.usage.completion_tokens);
     return generation;
   }
@@ -38,7 +38,7 @@ export class GenerationService {
     payload: GenerationPayload,
   ): Promise<Observable<GenerationChunk>> {
     await this.limits.admit(principal);
-    return this.client.stream(subject, this.scoped(principal, payload)).pipe(
+    return this.inference.generate(subject, this.scoped(principal, payload)).pipe(
       tap((chunk) => {
         if (chunk.type === 'done')
           void this.limits.charge(principal, chunk.usage.completion_tokens);

@@ -6,7 +6,6 @@ import {
   PlatformError,
   ServiceName,
   type NatsServiceName,
-  type ServiceHealthReply,
 } from '@aip/contracts';
 import { AppInfo, ServiceClient, toPlatformError } from '@aip/platform';
 import { GatewayConfig } from '../config/gateway.config';
@@ -47,8 +46,7 @@ export class PlatformHealthService {
     const started = performance.now();
     const latency = (): number => Math.round((performance.now() - started) * 10) / 10;
     try {
-      const reply = await this.client.request<ServiceHealthReply>(
-        service,
+      const reply = await this.client.request(
         HEALTH_SUBJECTS[service],
         { from: ServiceName.Gateway },
         { timeoutMs: this.config.GATEWAY_HEALTH_TIMEOUT_MS },

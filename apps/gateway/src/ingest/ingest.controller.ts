@@ -3,14 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import {
   ErrorCode,
   PlatformError,
-  ServiceName,
   Subject,
   type IngestJobReport,
   type JobAccepted,
 } from '@aip/contracts';
 import { hasPermission, mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
-import { ServiceClient } from '@aip/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { SyncWorkerClient } from '../clients/sync-worker.client';
 import { refuseTenantScoped } from '../vectors/collection-scope';
 import { checkIngestSize } from './ingest-limits';
 import { IngestDto, ReindexDto } from './ingest.dto';
@@ -20,7 +19,7 @@ import { IngestDto, ReindexDto } from './ingest.dto';
 @ApiSecurity('api-key')
 @Controller('api/v1')
 export class IngestController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly syncWorker: SyncWorkerClient) {}
 
   @Post('ingest')
   @HttpCode(202)
@@ -30,7 +29,10 @@ export class IngestController {
   })
   ingest(@Body() body: IngestDto, @CurrentPrincipal() principal: Principal): Promise<JobAccepted> {
     checkIngestSize(body.documents);
-    return this.sync(Subject.SyncIngestEnqueue, { ...body, tenant: principal.tenant });
+    return this.syncWorker.request(Subject.SyncIngestEnqueue, {
+      ...body,
+      tenant: principal.tenant,
+    });
   }
 
   @Get('ingest/jobs/:id')
@@ -41,7 +43,10 @@ export class IngestController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<IngestJobReport> {
     return this.visible(
-      await this.sync(Subject.SyncIngestJob, { job_id: id, tenant: principal.tenant }),
+      await this.syncWorker.request(Subject.SyncIngestJob, {
+        job_id: id,
+        tenant: principal.tenant,
+      }),
       principal,
     );
   }
@@ -56,7 +61,7 @@ export class IngestController {
     // Checked before cancelling: a key must not stop a job on a collection it may not use, nor
     // a reindex unless it may manage collections.
     const job = this.visible(
-      await this.sync<IngestJobReport>(Subject.SyncIngestJob, {
+      await this.syncWorker.request(Subject.SyncIngestJob, {
         job_id: id,
         tenant: principal.tenant,
       }),
@@ -70,7 +75,10 @@ export class IngestController {
           permission: 'collections:manage',
         },
       );
-    return this.sync(Subject.SyncIngestCancel, { job_id: id, tenant: principal.tenant });
+    return this.syncWorker.request(Subject.SyncIngestCancel, {
+      job_id: id,
+      tenant: principal.tenant,
+    });
   }
 
   @Post('collections/:name/reindex')
@@ -86,7 +94,7 @@ export class IngestController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<JobAccepted> {
     refuseTenantScoped(principal, 'reindex collections');
-    return this.sync(Subject.SyncReindex, { collection: name, model: body.model });
+    return this.syncWorker.request(Subject.SyncReindex, { collection: name, model: body.model });
   }
 
   /** A job on a collection outside the key's scope is reported as missing. */
@@ -94,9 +102,5 @@ export class IngestController {
     if (!mayUseCollection(principal, report.collection))
       throw new PlatformError(ErrorCode.NotFound, `Job ${report.job_id} not found`);
     return report;
-  }
-
-  private sync<T>(subject: Subject, payload: object): Promise<T> {
-    return this.services.request<T>(ServiceName.SyncWorker, subject, payload);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import { ErrorCode, PlatformError, Subject, type GenerationSettings } from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { GenerationClient } from '../generation/generation.client';
+import { InferenceClient } from '../clients/inference.client';
 import { GenerationService } from '../generation/generation.service';
 import { sseStream } from '../generation/sse-stream';
 import { OpenAiChatDto, OpenAiCompletionDto } from './openai.dto';
@@ -58,7 +58,7 @@ function jsonSchemaOf(body: OpenAiChatDto): Record<string, unknown> | undefined 
 export class OpenAiCompletionsController {
   constructor(
     private readonly generation: GenerationService,
-    private readonly client: GenerationClient,
+    private readonly inference: InferenceClient,
   ) {}
 
   @Post('chat/completions')
@@ -152,7 +152,7 @@ export class OpenAiCompletionsController {
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible list of the generation models' })
   async models(): Promise<Record<string, unknown>> {
-    const models = await this.client.models();
+    const models = await this.inference.request(Subject.InferenceModels, {});
     return {
       object: 'list',
       data: models.map((model) => ({

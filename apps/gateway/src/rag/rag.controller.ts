@@ -1,11 +1,11 @@
 import { Body, Controller, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import type { FeedbackResult, RagAnswer, RagStreamEvent } from '@aip/contracts';
+import { Subject, type FeedbackResult, type RagAnswer, type RagStreamEvent } from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { sseStream } from '../generation/sse-stream';
 import { GenerationTokenLimits } from '../traffic/generation-token-limits.service';
-import { RagClient } from './rag.client';
+import { InferenceClient } from '../clients/inference.client';
 import { FeedbackDto, RagQueryDto } from './rag.dto';
 
 /**
@@ -36,7 +36,7 @@ export function ragEvents(event: RagStreamEvent): unknown[] {
 @Controller('api/v1')
 export class RagController {
   constructor(
-    private readonly rag: RagClient,
+    private readonly inference: InferenceClient,
     private readonly limits: GenerationTokenLimits,
   ) {}
 
@@ -56,11 +56,11 @@ export class RagController {
     await this.limits.admit(principal);
     const payload = { ...body, tenant: principal.tenant };
     if (!body.stream) {
-      const answer = await this.rag.answer(payload);
+      const answer = await this.inference.answer(payload);
       await this.limits.charge(principal, answer.usage.completion_tokens);
       return answer;
     }
-    const events = this.rag.stream(payload);
+    const events = this.inference.answerStream(payload);
     return sseStream(events, {
       events: (event) => {
         if (event.type === 'done')
@@ -82,6 +82,6 @@ export class RagController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: FeedbackDto,
   ): Promise<FeedbackResult> {
-    return this.rag.feedback({ ...body, tenant: principal.tenant });
+    return this.inference.request(Subject.InferenceFeedback, { ...body, tenant: principal.tenant });
   }
 }

@@ -1,17 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import {
-  ErrorCode,
-  PlatformError,
-  Subject,
-  type CollectionInfo,
-  type SearchBatchResult,
-  type SearchResult,
-} from '@aip/contracts';
+import { ErrorCode, PlatformError, Subject } from '@aip/contracts';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GatewayConfig } from '../config/gateway.config';
-import { VectorClient } from '../vectors/vector.client';
+import { VectorClient } from '../clients/vector.client';
 import {
   BatchSimilarDto,
   FindSimilarDto,
@@ -76,7 +69,7 @@ export class SimilarityController {
   ): Promise<FindSimilarResponse> {
     const collection = this.collectionFor(principal, body.collection);
     const start = performance.now();
-    const { points } = await this.vector.call<SearchResult>(Subject.VectorPointsSearch, {
+    const { points } = await this.vector.request(Subject.VectorPointsSearch, {
       collection,
       text: body.query,
       ...searchOptions(body),
@@ -95,7 +88,7 @@ export class SimilarityController {
   ): Promise<BatchSimilarResponse> {
     const collection = this.collectionFor(principal, body.collection);
     const start = performance.now();
-    const { results } = await this.vector.call<SearchBatchResult>(Subject.VectorPointsSearchBatch, {
+    const { results } = await this.vector.request(Subject.VectorPointsSearchBatch, {
       collection,
       queries: body.queries.map((text) => ({ text, ...searchOptions(body) })),
       tenant: principal.tenant,
@@ -115,7 +108,7 @@ export class SimilarityController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SimilarityStats> {
     const collection = this.collectionFor(principal, query.collection);
-    const info = await this.vector.call<CollectionInfo>(Subject.VectorCollectionGet, {
+    const info = await this.vector.request(Subject.VectorCollectionGet, {
       name: collection,
     });
     return {

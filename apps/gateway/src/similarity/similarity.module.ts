@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { VectorClient } from '../vectors/vector.client';
 import { SimilarityController } from './similarity.controller';
 
-@Module({ controllers: [SimilarityController], providers: [VectorClient] })
+@Module({ controllers: [SimilarityController] })
 export class SimilarityModule {}

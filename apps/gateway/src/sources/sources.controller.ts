@@ -3,16 +3,15 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import {
   ErrorCode,
   PlatformError,
-  ServiceName,
   SOURCE_ID,
   Subject,
   type SourceInfo,
   type SourceListReply,
   type SourceRemoved,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { SyncWorkerClient } from '../clients/sync-worker.client';
 import { AddSourceDto, RemoveSourceQueryDto } from './sources.dto';
 
 function checkId(id: string): void {
@@ -30,13 +29,13 @@ function checkId(id: string): void {
 @ApiSecurity('api-key')
 @Controller('api/v1/sources')
 export class SourcesController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly syncWorker: SyncWorkerClient) {}
 
   @Get()
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'Live sources: kind, collection, settings, state, counts, last event' })
   async list(@CurrentPrincipal() principal: Principal): Promise<SourceListReply> {
-    const reply = await this.call<SourceListReply>(Subject.SyncSourcesList, {});
+    const reply = await this.syncWorker.request(Subject.SyncSourcesList, {});
     return { sources: reply.sources.filter((s) => mayUseCollection(principal, s.collection)) };
   }
 
@@ -48,7 +47,7 @@ export class SourcesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SourceInfo> {
     checkId(id);
-    const [source] = (await this.call<SourceListReply>(Subject.SyncSourcesList, { id })).sources;
+    const [source] = (await this.syncWorker.request(Subject.SyncSourcesList, { id })).sources;
     if (source === undefined || !mayUseCollection(principal, source.collection))
       throw new PlatformError(ErrorCode.NotFound, `Source ${id} does not exist`);
     return source;
@@ -62,7 +61,7 @@ export class SourcesController {
   })
   add(@Body() body: AddSourceDto, @CurrentPrincipal() principal: Principal): Promise<SourceInfo> {
     this.refuse(principal, body.collection);
-    return this.call(Subject.SyncSourcesAdd, body);
+    return this.syncWorker.request(Subject.SyncSourcesAdd, body);
   }
 
   @Post(':id/pause')
@@ -74,7 +73,7 @@ export class SourcesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SourceInfo> {
     await this.refuseForeign(id, principal);
-    return this.call(Subject.SyncSourcesPause, { id });
+    return this.syncWorker.request(Subject.SyncSourcesPause, { id });
   }
 
   @Post(':id/resume')
@@ -86,7 +85,7 @@ export class SourcesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SourceInfo> {
     await this.refuseForeign(id, principal);
-    return this.call(Subject.SyncSourcesResume, { id });
+    return this.syncWorker.request(Subject.SyncSourcesResume, { id });
   }
 
   @Delete(':id')
@@ -98,11 +97,10 @@ export class SourcesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SourceRemoved> {
     await this.refuseForeign(id, principal);
-    return this.call(Subject.SyncSourcesRemove, { id, keep_documents: query.keep_documents });
-  }
-
-  private call<T>(subject: Subject, payload: object): Promise<T> {
-    return this.services.request<T>(ServiceName.SyncWorker, subject, payload);
+    return this.syncWorker.request(Subject.SyncSourcesRemove, {
+      id,
+      keep_documents: query.keep_documents,
+    });
   }
 
   private refuse(principal: Principal, collection: string): void {
@@ -117,7 +115,7 @@ export class SourcesController {
 
   private async refuseForeign(id: string, principal: Principal): Promise<void> {
     checkId(id);
-    const [source] = (await this.call<SourceListReply>(Subject.SyncSourcesList, { id })).sources;
+    const [source] = (await this.syncWorker.request(Subject.SyncSourcesList, { id })).sources;
     if (source !== undefined) this.refuse(principal, source.collection);
   }
 }

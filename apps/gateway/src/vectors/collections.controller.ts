@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { refuseTenantScoped } from './collection-scope';
 import { UpdateCollectionDto } from './collections.dto';
 import { CreateCollectionDto } from './vectors.dto';
-import { VectorClient } from './vector.client';
+import { VectorClient } from '../clients/vector.client';
 
 @ApiTags('collections')
 @ApiBearerAuth()
@@ -27,17 +27,14 @@ export class CollectionsController {
     refuseTenantScoped(principal, 'create collections');
     if (!mayUseCollection(principal, body.name))
       throw new PlatformError(ErrorCode.Forbidden, `This key may not use collection ${body.name}`);
-    return this.vector.call(Subject.VectorCollectionCreate, body);
+    return this.vector.request(Subject.VectorCollectionCreate, body);
   }
 
   @Get()
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'Collection names (those the key may use)' })
   async list(@CurrentPrincipal() principal: Principal): Promise<{ collections: string[] }> {
-    const { collections } = await this.vector.call<{ collections: string[] }>(
-      Subject.VectorCollectionList,
-      {},
-    );
+    const { collections } = await this.vector.request(Subject.VectorCollectionList, {});
     return { collections: collections.filter((name) => mayUseCollection(principal, name)) };
   }
 
@@ -47,7 +44,7 @@ export class CollectionsController {
     summary: 'Collection details: counts, size, distance, model, status, payload schema, settings',
   })
   get(@Param('name') name: string): Promise<CollectionInfo> {
-    return this.vector.call(Subject.VectorCollectionGet, { name });
+    return this.vector.request(Subject.VectorCollectionGet, { name });
   }
 
   @Put(':name')
@@ -62,7 +59,7 @@ export class CollectionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<CollectionInfo> {
     refuseTenantScoped(principal, 'change collections');
-    return this.vector.call(Subject.VectorCollectionUpdate, { ...body, name });
+    return this.vector.request(Subject.VectorCollectionUpdate, { ...body, name });
   }
 
   @Delete(':name')
@@ -74,6 +71,6 @@ export class CollectionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     refuseTenantScoped(principal, 'delete collections');
-    await this.vector.call(Subject.VectorCollectionDelete, { name });
+    await this.vector.request(Subject.VectorCollectionDelete, { name });
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ServiceName, Subject, type ClusterResult, type PointRecord } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
+import { Subject, type ClusterResult, type PointList } from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { VectorClient } from '../clients/vector.client';
 import { ClusterPointsDto, RecommendPointsDto } from './explore.dto';
 
 /** k-means over up to MAX_CLUSTER_SAMPLE vectors, with k chosen by silhouette, takes seconds. */
@@ -14,7 +14,7 @@ export const CLUSTER_TIMEOUT_MS = 60_000;
 @ApiSecurity('api-key')
 @Controller('api/v1/vectors')
 export class ExploreController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly vector: VectorClient) {}
 
   @Post('recommend')
   @HttpCode(200)
@@ -26,8 +26,8 @@ export class ExploreController {
   recommend(
     @Body() body: RecommendPointsDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ points: PointRecord[] }> {
-    return this.services.request(ServiceName.Vector, Subject.VectorPointsRecommend, {
+  ): Promise<PointList> {
+    return this.vector.request(Subject.VectorPointsRecommend, {
       ...body,
       tenant: principal.tenant,
     });
@@ -44,8 +44,7 @@ export class ExploreController {
     @Body() body: ClusterPointsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ClusterResult> {
-    return this.services.request(
-      ServiceName.Vector,
+    return this.vector.request(
       Subject.VectorPointsCluster,
       { ...body, tenant: principal.tenant },
       { timeoutMs: CLUSTER_TIMEOUT_MS },

@@ -23,7 +23,7 @@ import {
   SearchPointsDto,
   UpdatePointDto,
 } from './vectors.dto';
-import { VectorClient } from './vector.client';
+import { VectorClient } from '../clients/vector.client';
 
 /** Path ids are strings; unsigned integers are Qdrant integer ids. */
 function pathId(id: string): PointId {
@@ -45,7 +45,7 @@ export class PointsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<UpsertResult> {
     const { collection, ...point } = body;
-    return this.vector.call(Subject.VectorPointsUpsert, {
+    return this.vector.request(Subject.VectorPointsUpsert, {
       collection,
       points: [point],
       tenant: principal.tenant,
@@ -59,7 +59,7 @@ export class PointsController {
     @Body() body: BatchPointsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<UpsertResult> {
-    return this.vector.call(Subject.VectorPointsUpsert, { ...body, tenant: principal.tenant });
+    return this.vector.request(Subject.VectorPointsUpsert, { ...body, tenant: principal.tenant });
   }
 
   @Post('search')
@@ -73,7 +73,7 @@ export class PointsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SearchResult> {
     const { top_k, ...rest } = body;
-    return this.vector.call(Subject.VectorPointsSearch, {
+    return this.vector.request(Subject.VectorPointsSearch, {
       ...rest,
       limit: top_k ?? 10,
       tenant: principal.tenant,
@@ -90,7 +90,7 @@ export class PointsController {
     @Body() body: SearchBatchDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SearchBatchResult> {
-    return this.vector.call(Subject.VectorPointsSearchBatch, {
+    return this.vector.request(Subject.VectorPointsSearchBatch, {
       collection: body.collection,
       queries: body.queries.map(({ top_k, ...query }) => ({ ...query, limit: top_k ?? 10 })),
       tenant: principal.tenant,
@@ -105,7 +105,7 @@ export class PointsController {
     @Body() body: DeletePointsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ deleted: number }> {
-    return this.vector.call(Subject.VectorPointsDelete, { ...body, tenant: principal.tenant });
+    return this.vector.request(Subject.VectorPointsDelete, { ...body, tenant: principal.tenant });
   }
 
   @Post('scroll')
@@ -113,7 +113,7 @@ export class PointsController {
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'Page through points, optionally filtered' })
   scroll(@Body() body: ScrollPointsDto, @CurrentPrincipal() principal: Principal) {
-    return this.vector.call(Subject.VectorPointsScroll, { ...body, tenant: principal.tenant });
+    return this.vector.request(Subject.VectorPointsScroll, { ...body, tenant: principal.tenant });
   }
 
   @Get(':id')
@@ -124,7 +124,7 @@ export class PointsController {
     @Query() query: CollectionQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PointRecord> {
-    const { points } = await this.vector.call<{ points: PointRecord[] }>(Subject.VectorPointsGet, {
+    const { points } = await this.vector.request(Subject.VectorPointsGet, {
       collection: query.collection,
       ids: [pathId(id)],
       tenant: principal.tenant,
@@ -161,7 +161,7 @@ export class PointsController {
         ErrorCode.ValidationFailed,
         'collection is required: give ?collection= or a body collection',
       );
-    return this.vector.call(Subject.VectorPointsUpdate, {
+    return this.vector.request(Subject.VectorPointsUpdate, {
       ...change,
       collection,
       id: pathId(id),
@@ -177,7 +177,7 @@ export class PointsController {
     @Query() query: CollectionQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ deleted: number }> {
-    return this.vector.call(Subject.VectorPointsDelete, {
+    return this.vector.request(Subject.VectorPointsDelete, {
       collection: query.collection,
       ids: [pathId(id)],
       tenant: principal.tenant,

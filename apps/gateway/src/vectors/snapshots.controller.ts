@@ -1,15 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
-  ServiceName,
   Subject,
-  type CollectionInfo,
-  type SnapshotChunk,
   type SnapshotInfo,
+  type SnapshotList,
+  type SnapshotRestored,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { VectorClient } from '../clients/vector.client';
 import { refuseTenantScoped } from './collection-scope';
 import { snapshotBytes } from './snapshot-stream';
 import { CollectionPathDto, SnapshotPathDto } from './snapshots.dto';
@@ -24,7 +23,7 @@ export const SNAPSHOT_CHUNK_TIMEOUT_MS = 60_000;
 @ApiSecurity('api-key')
 @Controller('api/v1/collections')
 export class SnapshotsController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly vector: VectorClient) {}
 
   @Post(':name/snapshot')
   @RequirePermission('snapshots:create')
@@ -34,8 +33,7 @@ export class SnapshotsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SnapshotInfo> {
     refuseTenantScoped(principal, 'snapshot collections');
-    return this.services.request(
-      ServiceName.Vector,
+    return this.vector.request(
       Subject.VectorSnapshotCreate,
       { collection: path.name },
       { timeoutMs: SNAPSHOT_TIMEOUT_MS },
@@ -48,9 +46,9 @@ export class SnapshotsController {
   list(
     @Param() path: CollectionPathDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ snapshots: SnapshotInfo[] }> {
+  ): Promise<SnapshotList> {
     refuseTenantScoped(principal, 'list snapshots');
-    return this.services.request(ServiceName.Vector, Subject.VectorSnapshotList, {
+    return this.vector.request(Subject.VectorSnapshotList, {
       collection: path.name,
     });
   }
@@ -65,8 +63,7 @@ export class SnapshotsController {
   ): Promise<StreamableFile> {
     refuseTenantScoped(principal, 'download snapshots');
     const { size, body } = await snapshotBytes(
-      this.services.stream<SnapshotChunk>(
-        ServiceName.Vector,
+      this.vector.stream(
         Subject.VectorSnapshotDownload,
         { collection: path.name, snapshot: path.snapshot },
         { timeoutMs: SNAPSHOT_CHUNK_TIMEOUT_MS },
@@ -87,10 +84,9 @@ export class SnapshotsController {
   restore(
     @Param() path: SnapshotPathDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ restored: string; collection: CollectionInfo }> {
+  ): Promise<SnapshotRestored> {
     refuseTenantScoped(principal, 'restore snapshots');
-    return this.services.request(
-      ServiceName.Vector,
+    return this.vector.request(
       Subject.VectorSnapshotRestore,
       { collection: path.name, snapshot: path.snapshot },
       { timeoutMs: SNAPSHOT_TIMEOUT_MS },

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  MAX_POINT_TEXT_CHARS,
-  ServiceName,
-  Subject,
-  type PayloadFieldType,
-  type UpsertResult,
-} from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
+import { MAX_POINT_TEXT_CHARS, Subject, type PayloadFieldType } from '@aip/contracts';
 import type { GenerationParams, GenerationResult } from '../generation/text-generator';
 import { MemoryCollections } from './memory-collections.service';
+import { VectorClient } from '../clients/vector.client';
 
 /** The collection generations are stored in with `store_embedding: true`. */
 export const CONVERSATIONS_COLLECTION = 'conversations';
@@ -61,7 +55,7 @@ export function conversationOf(
 @Injectable()
 export class ConversationStore {
   constructor(
-    private readonly services: ServiceClient,
+    private readonly vector: VectorClient,
     private readonly collections: MemoryCollections,
   ) {}
 
@@ -78,7 +72,7 @@ export class ConversationStore {
       },
     };
     const result = await this.collections.write(CONVERSATIONS_COLLECTION, PAYLOAD_SCHEMA, () =>
-      this.services.request<UpsertResult>(ServiceName.Vector, Subject.VectorPointsUpsert, {
+      this.vector.request(Subject.VectorPointsUpsert, {
         collection: CONVERSATIONS_COLLECTION,
         points: [point],
         tenant: record.tenant,

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   PlatformError,
-  ServiceName,
   Subject,
   type CollectionInfo,
-  type EmbeddingModelInfo,
   type PayloadFieldType,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
+import { VectorClient } from '../clients/vector.client';
+import { EmbeddingClient } from '../clients/embedding.client';
 
 /**
  * The collections the inference service keeps its memory in (`conversations`,
@@ -19,7 +18,10 @@ import { ServiceClient } from '@aip/platform';
 export class MemoryCollections {
   private readonly ready = new Map<string, Promise<CollectionInfo>>();
 
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly vector: VectorClient,
+    private readonly embedding: EmbeddingClient,
+  ) {}
 
   /** The collection, created now when it does not exist; checked once per process. */
   ensure(name: string, payloadSchema: Record<string, PayloadFieldType>): Promise<CollectionInfo> {
@@ -58,11 +60,7 @@ export class MemoryCollections {
   ): Promise<CollectionInfo> {
     const existing = await this.find(name);
     if (existing) return existing;
-    const models = await this.services.request<EmbeddingModelInfo[]>(
-      ServiceName.Embedding,
-      Subject.EmbeddingModels,
-      {},
-    );
+    const models = await this.embedding.request(Subject.EmbeddingModels, {});
     const model = models.find((m) => m.default) ?? models[0];
     if (!model)
       throw new PlatformError(
@@ -70,11 +68,11 @@ export class MemoryCollections {
         `Cannot create collection ${name}: the embedding service has no model`,
       );
     try {
-      return await this.services.request<CollectionInfo>(
-        ServiceName.Vector,
-        Subject.VectorCollectionCreate,
-        { name, model: model.name, payload_schema: payloadSchema },
-      );
+      return await this.vector.request(Subject.VectorCollectionCreate, {
+        name,
+        model: model.name,
+        payload_schema: payloadSchema,
+      });
     } catch (error) {
       // Another replica created it first.
       if (error instanceof PlatformError && error.code === ErrorCode.Conflict) {
@@ -87,11 +85,7 @@ export class MemoryCollections {
 
   private async find(name: string): Promise<CollectionInfo | undefined> {
     try {
-      return await this.services.request<CollectionInfo>(
-        ServiceName.Vector,
-        Subject.VectorCollectionGet,
-        { name },
-      );
+      return await this.vector.request(Subject.VectorCollectionGet, { name });
     } catch (error) {
       if (error instanceof PlatformError && error.code === ErrorCode.NotFound) return undefined;
       throw error;

@@ -3,18 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   PlatformError,
-  ServiceName,
   Subject,
   type FeedbackRequest,
   type FeedbackResult,
   type PayloadFieldType,
-  type PointRecord,
   type RagCitation,
   type SearchResult,
 } from '@aip/contracts';
-import { LOGGER, ServiceClient, type Logger } from '@aip/platform';
+import { LOGGER, type Logger } from '@aip/platform';
 import { MemoryCollections } from '../conversations/memory-collections.service';
 import type { PastExample } from '../rag/rag-prompt';
+import { VectorClient } from '../clients/vector.client';
 
 /** Where RAG interactions are kept, and their ratings with them. */
 export const LEARNING_DATA_COLLECTION = 'learning_data';
@@ -55,7 +54,7 @@ export interface Interaction {
 @Injectable()
 export class InteractionLog {
   constructor(
-    private readonly services: ServiceClient,
+    private readonly vector: VectorClient,
     private readonly collections: MemoryCollections,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -82,7 +81,7 @@ export class InteractionLog {
     };
     try {
       await this.collections.write(LEARNING_DATA_COLLECTION, PAYLOAD_SCHEMA, () =>
-        this.services.request(ServiceName.Vector, Subject.VectorPointsUpsert, {
+        this.vector.request(Subject.VectorPointsUpsert, {
           collection: LEARNING_DATA_COLLECTION,
           points: [point],
           tenant: interaction.tenant,
@@ -108,7 +107,7 @@ export class InteractionLog {
       ...(request.comment !== undefined ? { comment: request.comment } : {}),
     };
     try {
-      await this.services.request<PointRecord>(ServiceName.Vector, Subject.VectorPointsUpdate, {
+      await this.vector.request(Subject.VectorPointsUpdate, {
         collection: LEARNING_DATA_COLLECTION,
         id: request.interaction_id,
         payload,
@@ -134,20 +133,16 @@ export class InteractionLog {
   async examples(question: string, tenant: string | undefined): Promise<PastExample[]> {
     let result: SearchResult;
     try {
-      result = await this.services.request<SearchResult>(
-        ServiceName.Vector,
-        Subject.VectorPointsSearch,
-        {
-          collection: LEARNING_DATA_COLLECTION,
-          text: question,
-          mode: 'dense',
-          limit: FEEDBACK_MAX_EXAMPLES,
-          score_threshold: FEEDBACK_MIN_SIMILARITY,
-          filter: { must: [{ key: 'score', range: { gte: FEEDBACK_GOOD_SCORE } }] },
-          with_payload: ['question', 'answer'],
-          tenant,
-        },
-      );
+      result = await this.vector.request(Subject.VectorPointsSearch, {
+        collection: LEARNING_DATA_COLLECTION,
+        text: question,
+        mode: 'dense',
+        limit: FEEDBACK_MAX_EXAMPLES,
+        score_threshold: FEEDBACK_MIN_SIMILARITY,
+        filter: { must: [{ key: 'score', range: { gte: FEEDBACK_GOOD_SCORE } }] },
+        with_payload: ['question', 'answer'],
+        tenant,
+      });
     } catch (error) {
       // Nothing rated yet: the collection does not exist until the first RAG answer.
       if (error instanceof PlatformError && error.code === ErrorCode.NotFound) return [];

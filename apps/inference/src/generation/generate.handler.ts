@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import {
   ChatRequest,
@@ -13,6 +13,7 @@ import { ConversationStore, conversationOf } from '../conversations/conversation
 import { GenerationCancellations } from './generation-cancellations.service';
 import { TextCoalescer } from './text-coalescer';
 import { TextGenerator, type GenerationParams } from './text-generator';
+import { Handles } from '@aip/platform';
 
 /** Longest streamed text waits before it is sent on (after the first piece, sent at once). */
 export const STREAM_FLUSH_MS = 8;
@@ -33,12 +34,12 @@ export class GenerateHandler {
     private readonly conversations: ConversationStore,
   ) {}
 
-  @MessagePattern(Subject.InferenceGenerate)
+  @Handles(Subject.InferenceGenerate)
   generate(@Payload() request: GenerateRequest): Observable<GenerationChunk> {
     return this.run(request, { prompt: request.prompt });
   }
 
-  @MessagePattern(Subject.InferenceChat)
+  @Handles(Subject.InferenceChat)
   chat(@Payload() request: ChatRequest): Observable<GenerationChunk> {
     return this.run(request, {
       messages: request.messages.map(({ role, content }) => ({ role, content })),

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
+
 import { Subject, type InferenceModelInfo } from '@aip/contracts';
 import { ModelRegistry } from './model-registry.service';
+import { Handles } from '@aip/platform';
 
 @Controller()
 export class ModelsHandler {
   constructor(private readonly registry: ModelRegistry) {}
 
-  @MessagePattern(Subject.InferenceModels)
+  @Handles(Subject.InferenceModels)
   models(): InferenceModelInfo[] {
     return this.registry.describe();
   }

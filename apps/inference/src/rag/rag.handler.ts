@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { RagQueryRequest, Subject, type RagAnswer, type RagStreamEvent } from '@aip/contracts';
 import { GenerationCancellations } from '../generation/generation-cancellations.service';
 import { STREAM_FLUSH_CHARS, STREAM_FLUSH_MS } from '../generation/generate.handler';
 import { TextCoalescer } from '../generation/text-coalescer';
 import { RagService } from './rag.service';
+import { Handles } from '@aip/platform';
 
 /**
  * RAG queries over NATS: one answer, or (with `stream`) the answer's text in coalesced `text`
@@ -19,7 +20,7 @@ export class RagHandler {
     private readonly cancellations: GenerationCancellations,
   ) {}
 
-  @MessagePattern(Subject.InferenceRagQuery)
+  @Handles(Subject.InferenceRagQuery)
   query(@Payload() request: RagQueryRequest): Promise<RagAnswer> | Observable<RagStreamEvent> {
     if (!request.stream) return this.run(request, new AbortController());
     return new Observable<RagStreamEvent>((subscriber) => {

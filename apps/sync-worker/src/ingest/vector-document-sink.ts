@@ -8,7 +8,7 @@ import { documentProblem } from './document-check';
 import { DocumentSink, type SinkCounts, type SourceDocument } from './document-sink';
 import { emptyCounts, PreparedDocument } from './prepared-document';
 import { ReindexGate } from './reindex-gate';
-import { VectorStoreClient } from './vector-store.client';
+import { VectorStoreClient } from '../clients/vector-store.client';
 
 /** Most document ids one delete-by-filter names. */
 const MAX_UIDS_PER_DELETE = 1000;

@@ -1,28 +1,28 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   IngestJobRef,
   IngestRequest,
   QueueName,
   ReindexRequest,
-  ServiceName,
   Subject,
   type CollectionInfo,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
+import { Handles } from '@aip/platform';
 import { ingestJobData } from '../ingest/ingest-request';
 import { contentJobId } from './job-id';
 import { JobsService } from './jobs.service';
+import { VectorStoreClient } from '../clients/vector-store.client';
 
 /** The sync worker's job API over NATS: the gateway enqueues, reports and cancels through it. */
 @Controller()
 export class JobsHandler {
   constructor(
     private readonly jobs: JobsService,
-    private readonly services: ServiceClient,
+    private readonly store: VectorStoreClient,
   ) {}
 
-  @MessagePattern(Subject.SyncIngestEnqueue)
+  @Handles(Subject.SyncIngestEnqueue)
   async enqueue(@Payload() request: IngestRequest) {
     const data = ingestJobData(request);
     // An unknown collection is answered now (404), not found out by a failed job later.
@@ -30,17 +30,17 @@ export class JobsHandler {
     return this.jobs.enqueue(QueueName.Ingest, contentJobId(QueueName.Ingest, data), data);
   }
 
-  @MessagePattern(Subject.SyncIngestJob)
+  @Handles(Subject.SyncIngestJob)
   report(@Payload() request: IngestJobRef) {
     return this.jobs.report(request.job_id, request.tenant);
   }
 
-  @MessagePattern(Subject.SyncIngestCancel)
+  @Handles(Subject.SyncIngestCancel)
   cancel(@Payload() request: IngestJobRef) {
     return this.jobs.cancel(request.job_id, request.tenant);
   }
 
-  @MessagePattern(Subject.SyncReindex)
+  @Handles(Subject.SyncReindex)
   async reindex(@Payload() request: ReindexRequest) {
     await this.collection(request.collection);
     const data = { collection: request.collection, model: request.model };
@@ -48,7 +48,7 @@ export class JobsHandler {
   }
 
   private collection(name: string): Promise<CollectionInfo> {
-    return this.services.request<CollectionInfo>(ServiceName.Vector, Subject.VectorCollectionGet, {
+    return this.store.request(Subject.VectorCollectionGet, {
       name,
     });
   }

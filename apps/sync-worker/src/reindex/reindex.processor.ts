@@ -4,24 +4,26 @@ import {
   ErrorCode,
   PlatformError,
   QueueName,
-  ServiceName,
   Subject,
-  type AliasResolution,
-  type AliasSwapResult,
-  type CollectionInfo,
   type IngestCounts,
   type PointRecord,
+  type ReplyOf,
+  type RequestOf,
+  type ServiceName,
+  type SubjectsOf,
+  type UnarySubject,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
 import { SyncWorkerConfig } from '../config/sync-worker.config';
 import { WorkersService } from '../queue/workers.service';
 import { emptyCounts } from '../ingest/prepared-document';
 import { ReindexGate } from '../ingest/reindex-gate';
-import { VectorStoreClient } from '../ingest/vector-store.client';
+import { VectorStoreClient } from '../clients/vector-store.client';
 import { CANCELLED_REASON, JobCancellation } from '../jobs/job-cancellation';
 import { GATE_RENEW_MS } from './reindex-limits';
 import { nextTarget } from './reindex-target';
 import type { ReindexJobData, ReindexProgress } from './reindex.job';
+
+type VectorSubject = UnarySubject & SubjectsOf<ServiceName.Vector>;
 
 /** Payload fields the vector service writes again when a point is re-embedded. */
 const REWRITTEN = ['text', 'created_at', 'embedding_model'];
@@ -37,7 +39,6 @@ const REWRITTEN = ['text', 'created_at', 'embedding_model'];
 export class ReindexProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly workers: WorkersService,
-    private readonly services: ServiceClient,
     private readonly store: VectorStoreClient,
     private readonly gate: ReindexGate,
     private readonly cancellation: JobCancellation,
@@ -60,7 +61,7 @@ export class ReindexProcessor implements OnApplicationBootstrap {
       if (progress.phase === 'copying') await this.copy(job, progress);
       progress.phase = 'swapping';
       await job.updateProgress(progress);
-      await this.vector<AliasSwapResult>(Subject.VectorAliasesSwap, {
+      await this.write(Subject.VectorAliasesSwap, {
         name: collection,
         target: progress.target,
       });
@@ -85,10 +86,8 @@ export class ReindexProcessor implements OnApplicationBootstrap {
     const saved = job.progress as ReindexProgress | number;
     if (typeof saved === 'object' && saved.target) return saved;
     const { collection, model } = job.data;
-    const from = (
-      await this.vector<AliasResolution>(Subject.VectorAliasesResolve, { name: collection })
-    ).collection;
-    const info = await this.vector<CollectionInfo>(Subject.VectorCollectionGet, { name: from });
+    const from = (await this.write(Subject.VectorAliasesResolve, { name: collection })).collection;
+    const info = await this.write(Subject.VectorCollectionGet, { name: from });
     const target = nextTarget(collection, from);
     const progress: ReindexProgress = {
       percent: 0,
@@ -100,8 +99,8 @@ export class ReindexProcessor implements OnApplicationBootstrap {
       counts: { ...emptyCounts(), documents: info.points_count },
     };
     // Left over from a run that died before it saved its progress.
-    await this.vector(Subject.VectorCollectionDelete, { name: target }).catch(() => undefined);
-    await this.vector(Subject.VectorCollectionCreate, {
+    await this.write(Subject.VectorCollectionDelete, { name: target }).catch(() => undefined);
+    await this.write(Subject.VectorCollectionCreate, {
       name: target,
       model,
       distance: info.distance,
@@ -147,11 +146,12 @@ export class ReindexProcessor implements OnApplicationBootstrap {
   private async dropTarget(job: Job<ReindexJobData>): Promise<void> {
     const progress = job.progress as ReindexProgress | number;
     if (typeof progress === 'object' && progress.target && progress.phase === 'copying')
-      await this.vector(Subject.VectorCollectionDelete, { name: progress.target });
+      await this.write(Subject.VectorCollectionDelete, { name: progress.target });
   }
 
-  private vector<T>(subject: Subject, payload: object): Promise<T> {
-    return this.services.request<T>(ServiceName.Vector, subject, payload, {
+  /** A call that may copy or drop a whole collection gets the write timeout. */
+  private write<S extends VectorSubject>(subject: S, payload: RequestOf<S>): Promise<ReplyOf<S>> {
+    return this.store.request(subject, payload, {
       timeoutMs: this.config.SYNC_WORKER_WRITE_TIMEOUT_MS,
     });
   }

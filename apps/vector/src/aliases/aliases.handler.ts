@@ -1,20 +1,21 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { AliasRef, AliasSwapRequest, Subject } from '@aip/contracts';
 import { WritesCollection } from '../cache/cache.decorators';
 import { AliasesService } from './aliases.service';
+import { Handles } from '@aip/platform';
 
 @Controller()
 export class AliasesHandler {
   constructor(private readonly aliases: AliasesService) {}
 
-  @MessagePattern(Subject.VectorAliasesResolve)
+  @Handles(Subject.VectorAliasesResolve)
   resolve(@Payload() request: AliasRef) {
     return this.aliases.resolve(request.name);
   }
 
   /** Searches cached under the name were answered by the collection it no longer points at. */
-  @MessagePattern(Subject.VectorAliasesSwap)
+  @Handles(Subject.VectorAliasesSwap)
   @WritesCollection()
   swap(@Payload() request: AliasSwapRequest) {
     return this.aliases.swap(request);

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CollectionAnalyticsRequest,
   ErrorCode,
@@ -11,6 +11,7 @@ import {
 } from '@aip/contracts';
 import { CollectionAnalyticsService } from './collection-analytics.service';
 import { SearchStats } from './search-stats.service';
+import { Handles } from '@aip/platform';
 
 /** The vector service's analytics over NATS (the gateway's /api/v1/analytics/*). */
 @Controller()
@@ -20,14 +21,14 @@ export class AnalyticsHandler {
     private readonly searches: SearchStats,
   ) {}
 
-  @MessagePattern(Subject.VectorAnalyticsCollections)
+  @Handles(Subject.VectorAnalyticsCollections)
   collectionAnalytics(
     @Payload() request: CollectionAnalyticsRequest,
   ): Promise<CollectionAnalyticsReply> {
     return this.collections.report(request);
   }
 
-  @MessagePattern(Subject.VectorAnalyticsSearch)
+  @Handles(Subject.VectorAnalyticsSearch)
   async searchAnalytics(@Payload() request: SearchAnalyticsRequest): Promise<SearchAnalyticsReply> {
     try {
       return await this.searches.report(request);

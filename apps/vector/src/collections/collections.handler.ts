@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CollectionRef,
   CreateCollectionRequest,
@@ -8,35 +8,36 @@ import {
 } from '@aip/contracts';
 import { WritesCollection } from '../cache/cache.decorators';
 import { CollectionsService } from './collections.service';
+import { Handles } from '@aip/platform';
 
 /** Collections over NATS; each payload is validated against its contract class. */
 @Controller()
 export class CollectionsHandler {
   constructor(private readonly collections: CollectionsService) {}
 
-  @MessagePattern(Subject.VectorCollectionCreate)
+  @Handles(Subject.VectorCollectionCreate)
   @WritesCollection()
   create(@Payload() request: CreateCollectionRequest) {
     return this.collections.create(request);
   }
 
-  @MessagePattern(Subject.VectorCollectionList)
+  @Handles(Subject.VectorCollectionList)
   async list() {
     return { collections: await this.collections.list() };
   }
 
-  @MessagePattern(Subject.VectorCollectionGet)
+  @Handles(Subject.VectorCollectionGet)
   get(@Payload() request: CollectionRef) {
     return this.collections.get(request.name);
   }
 
-  @MessagePattern(Subject.VectorCollectionUpdate)
+  @Handles(Subject.VectorCollectionUpdate)
   @WritesCollection()
   update(@Payload() request: UpdateCollectionRequest) {
     return this.collections.update(request);
   }
 
-  @MessagePattern(Subject.VectorCollectionDelete)
+  @Handles(Subject.VectorCollectionDelete)
   @WritesCollection()
   async delete(@Payload() request: CollectionRef) {
     await this.collections.delete(request.name);

@@ -3,19 +3,18 @@ import { QdrantClient } from '@qdrant/js-client-rest';
 import {
   ErrorCode,
   PlatformError,
-  ServiceName,
   Subject,
   type CollectionInfo,
   type CreateCollectionRequest,
-  type EmbeddingModelInfo,
+  type PayloadFieldType,
   type UpdateCollectionRequest,
   type VectorDistance,
   KEYWORD_VECTOR,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
 import { TENANT_FIELD } from '@aip/rbac';
 import { qdrantCall } from '../qdrant/qdrant-errors';
 import { checkIndexChanges, configDiff, settingsOf } from './collection-settings';
+import { EmbeddingClient } from '../clients/embedding.client';
 
 /** What the platform keeps about a collection, in its Qdrant metadata. */
 export interface CollectionMeta {
@@ -33,17 +32,13 @@ export class CollectionsService {
 
   constructor(
     private readonly qdrant: QdrantClient,
-    private readonly services: ServiceClient,
+    private readonly embedding: EmbeddingClient,
   ) {}
 
   async create(request: CreateCollectionRequest): Promise<CollectionInfo> {
     let meta: CollectionMeta;
     if (request.model) {
-      const models = await this.services.request<EmbeddingModelInfo[]>(
-        ServiceName.Embedding,
-        Subject.EmbeddingModels,
-        {},
-      );
+      const models = await this.embedding.request(Subject.EmbeddingModels, {});
       const model = models.find((m) => m.name === request.model);
       if (!model)
         throw new PlatformError(
@@ -138,7 +133,7 @@ export class CollectionsService {
       payload_schema: Object.fromEntries(
         Object.entries(info.payload_schema).map(([field, schema]) => [
           field,
-          String(schema?.data_type),
+          String(schema?.data_type) as PayloadFieldType,
         ]),
       ),
       config: settingsOf(info.config as unknown as Record<string, unknown>),

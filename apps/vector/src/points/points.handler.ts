@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   DeletePointsRequest,
   GetPointsRequest,
@@ -11,6 +11,7 @@ import {
 import { WritesCollection } from '../cache/cache.decorators';
 import { PointUpdateService } from './point-update.service';
 import { PointsService } from './points.service';
+import { Handles } from '@aip/platform';
 
 /** Points over NATS; each payload is validated against its contract class. */
 @Controller()
@@ -20,30 +21,30 @@ export class PointsHandler {
     private readonly updates: PointUpdateService,
   ) {}
 
-  @MessagePattern(Subject.VectorPointsUpsert)
+  @Handles(Subject.VectorPointsUpsert)
   @WritesCollection()
   upsert(@Payload() request: UpsertPointsRequest) {
     return this.points.upsert(request);
   }
 
-  @MessagePattern(Subject.VectorPointsGet)
+  @Handles(Subject.VectorPointsGet)
   async getPoints(@Payload() request: GetPointsRequest) {
     return { points: await this.points.get(request) };
   }
 
-  @MessagePattern(Subject.VectorPointsDelete)
+  @Handles(Subject.VectorPointsDelete)
   @WritesCollection()
   deletePoints(@Payload() request: DeletePointsRequest) {
     return this.points.delete(request);
   }
 
-  @MessagePattern(Subject.VectorPointsUpdate)
+  @Handles(Subject.VectorPointsUpdate)
   @WritesCollection()
   update(@Payload() request: UpdatePointRequest) {
     return this.updates.update(request);
   }
 
-  @MessagePattern(Subject.VectorPointsScroll)
+  @Handles(Subject.VectorPointsScroll)
   scroll(@Payload() request: ScrollPointsRequest) {
     return this.points.scroll(request);
   }

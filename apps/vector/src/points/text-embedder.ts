@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   assembleEmbedChunks,
   MAX_TEXTS_PER_REQUEST,
-  ServiceName,
   Subject,
-  type EmbedChunk,
   type SparseEmbedChunk,
   type SparseVector,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
+import { EmbeddingClient } from '../clients/embedding.client';
 
 /** Splits texts into requests the embedding service accepts, in order. */
 function batches(texts: string[]): string[][] {
@@ -32,16 +30,15 @@ export function assembleSparseChunks(chunks: SparseEmbedChunk[], count: number):
  */
 @Injectable()
 export class TextEmbedder {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly embedding: EmbeddingClient) {}
 
   async embed(model: string, texts: string[]): Promise<number[][]> {
     const vectors: number[][] = [];
     for (const batch of batches(texts)) {
-      const chunks = await this.services.requestAll<EmbedChunk>(
-        ServiceName.Embedding,
-        Subject.EmbeddingEmbed,
-        { model, texts: batch },
-      );
+      const chunks = await this.embedding.requestAll(Subject.EmbeddingEmbed, {
+        model,
+        texts: batch,
+      });
       for (const vector of assembleEmbedChunks(chunks, batch.length))
         vectors.push(Array.from(vector));
     }
@@ -51,11 +48,10 @@ export class TextEmbedder {
   async sparse(texts: string[], kind: 'document' | 'query'): Promise<SparseVector[]> {
     const vectors: SparseVector[] = [];
     for (const batch of batches(texts)) {
-      const chunks = await this.services.requestAll<SparseEmbedChunk>(
-        ServiceName.Embedding,
-        Subject.EmbeddingSparse,
-        { texts: batch, kind },
-      );
+      const chunks = await this.embedding.requestAll(Subject.EmbeddingSparse, {
+        texts: batch,
+        kind,
+      });
       vectors.push(...assembleSparseChunks(chunks, batch.length));
     }
     return vectors;

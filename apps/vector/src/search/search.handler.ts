@@ -1,21 +1,22 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { SearchBatchRequest, SearchPointsRequest, Subject } from '@aip/contracts';
 import { CachedRead } from '../cache/cache.decorators';
 import { SearchService } from './search.service';
+import { Handles } from '@aip/platform';
 
 /** Search over NATS: replies depend only on the payload and the collection, so they are cached. */
 @Controller()
 export class SearchHandler {
   constructor(private readonly searches: SearchService) {}
 
-  @MessagePattern(Subject.VectorPointsSearch)
+  @Handles(Subject.VectorPointsSearch)
   @CachedRead()
   search(@Payload() request: SearchPointsRequest) {
     return this.searches.search(request);
   }
 
-  @MessagePattern(Subject.VectorPointsSearchBatch)
+  @Handles(Subject.VectorPointsSearchBatch)
   @CachedRead()
   searchBatch(@Payload() request: SearchBatchRequest) {
     return this.searches.searchBatch(request);

@@ -24,3 +24,6 @@ export interface ServiceHealthReply {
   uptimeSeconds: number;
   checks: Record<string, DependencyHealth>;
 }
+
+/** Payload of subjects that take no arguments (model lists, collection list). */
+export class EmptyRequest {}

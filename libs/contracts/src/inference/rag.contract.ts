@@ -121,7 +121,9 @@ export interface RagCitation {
 }
 
 export interface RagTimings {
+  /** Reading the collection's model and distance before the search. */
   embed_ms: number;
+  /** The search, including embedding the question (the vector service does both in one call). */
   search_ms: number;
   generate_ms: number;
 }

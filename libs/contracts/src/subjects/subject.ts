@@ -50,12 +50,14 @@ export enum Subject {
   SyncSourcesRemove = 'sync.sources.remove.v1',
 }
 
-export const HEALTH_SUBJECTS: Record<NatsServiceName, Subject> = {
+export const HEALTH_SUBJECTS = {
   [ServiceName.Inference]: Subject.InferenceHealth,
   [ServiceName.Embedding]: Subject.EmbeddingHealth,
   [ServiceName.Vector]: Subject.VectorHealth,
   [ServiceName.SyncWorker]: Subject.SyncWorkerHealth,
-};
+} as const satisfies Record<NatsServiceName, Subject>;
+
+export type HealthSubject = (typeof HEALTH_SUBJECTS)[NatsServiceName];
 
 /** NATS header carrying the request id from the gateway through every service. */
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -178,6 +178,17 @@ export interface CollectionInfo {
   points_count: number;
   indexed_vectors_count: number;
   status: string;
-  payload_schema: Record<string, string>;
+  /** Indexed payload fields and their index types, as Qdrant reports them. */
+  payload_schema: Record<string, PayloadFieldType>;
   config: CollectionSettings;
+}
+
+/** Reply of `vector.collections.list.v1`: collection names. */
+export interface CollectionList {
+  collections: string[];
+}
+
+/** Reply of `vector.collections.delete.v1`. */
+export interface CollectionDeleted {
+  deleted: boolean;
 }

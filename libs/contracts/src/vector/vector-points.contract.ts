@@ -161,3 +161,19 @@ export interface UpsertResult {
   ids: PointId[];
   embedded: number;
 }
+
+/** Reply of `vector.points.get.v1` and `vector.points.recommend.v1`. */
+export interface PointList {
+  points: PointRecord[];
+}
+
+/** Reply of `vector.points.delete.v1`: how many points went. */
+export interface DeleteResult {
+  deleted: number;
+}
+
+/** Reply of `vector.points.scroll.v1`: one page, and where the next starts (null at the end). */
+export interface ScrollPage {
+  points: PointRecord[];
+  next_offset: PointId | null;
+}

@@ -1,5 +1,5 @@
 import { Matches } from 'class-validator';
-import { COLLECTION_NAME } from './vector-collections.contract';
+import { COLLECTION_NAME, type CollectionInfo } from './vector-collections.contract';
 
 /** Snapshot file names as Qdrant (and vector-engine) make them. */
 export const SNAPSHOT_NAME = /^[\w.-]{1,200}\.snapshot$/;
@@ -36,4 +36,15 @@ export interface SnapshotChunk {
   size: number;
   /** The bytes, base64. */
   data: string;
+}
+
+/** Reply of `vector.snapshots.list.v1`, newest first. */
+export interface SnapshotList {
+  snapshots: SnapshotInfo[];
+}
+
+/** Reply of `vector.snapshots.restore.v1`: the snapshot restored and the collection after it. */
+export interface SnapshotRestored {
+  restored: string;
+  collection: CollectionInfo;
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
-import type { Subject } from '@aip/contracts';
+import type { HealthSubject } from '@aip/contracts';
 import { HealthModule } from '../health/health.module';
 import type { ReadinessIndicator } from '../health/readiness-indicator';
 import { MessagingModule } from '../messaging/messaging.module';
@@ -9,7 +9,7 @@ import { RedisModule } from '../redis/redis.module';
 
 export interface NatsServiceOptions {
   service: string;
-  healthSubject: Subject;
+  healthSubject: HealthSubject;
   /** The service keeps a Redis connection and is not ready without it. */
   usesRedis: boolean;
   /** Further dependencies the service needs before it is ready (Qdrant, the model). */

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import type { Subject } from '@aip/contracts';
+import type { HealthSubject } from '@aip/contracts';
 import { HealthController } from './health.controller';
 import { createHealthHandler } from './health.handler';
 import type { ReadinessIndicator } from './readiness-indicator';
@@ -10,7 +10,7 @@ export interface HealthModuleOptions {
   /** The dependencies this app needs before it is ready. */
   indicators: Type<ReadinessIndicator>[];
   /** Set for apps that serve NATS: their health subject. */
-  natsSubject?: Subject;
+  natsSubject?: HealthSubject;
   /** Modules whose providers the indicators inject. */
   imports?: ModuleMetadata['imports'];
 }

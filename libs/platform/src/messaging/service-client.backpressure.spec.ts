@@ -1,16 +1,16 @@
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { ErrorCode, PlatformError, type Subject } from '@aip/contracts';
+import { ErrorCode, PlatformError } from '@aip/contracts';
 import { loadConfig } from '../config/load-config';
 import { BaseConfig } from '../config/base.config';
 import { natsConnectionOptions } from './nats-options';
-import { ServiceClient } from './service-client';
+import { RawServiceClient } from './raw-service-client.testing';
 
 describe('ServiceClient backpressure (real NATS; a slow responder stands in for a busy service)', () => {
   let responder: NatsConnection;
   let proxy: ClientProxy;
   // A subject of the test's own, so no real service on this NATS can answer it.
-  const subject = `test.backpressure-${process.pid}.v1` as Subject;
+  const subject = `test.backpressure-${process.pid}.v1`;
 
   beforeAll(async () => {
     responder = await connect({ servers: '127.0.0.1:4222' });
@@ -43,16 +43,16 @@ describe('ServiceClient backpressure (real NATS; a slow responder stands in for 
       transport: Transport.NATS,
       options: natsConnectionOptions(config, 'backpressure-test'),
     });
-    const client = new ServiceClient(proxy, config);
-    const first = client.request('embedding', subject, {});
-    const second = client.request('embedding', subject, {});
+    const client = new RawServiceClient(proxy, config);
+    const first = client.requestRaw('embedding', subject);
+    const second = client.requestRaw('embedding', subject);
     const started = Date.now();
-    const third = await client.request('embedding', subject, {}).catch((error: unknown) => error);
+    const third = await client.requestRaw('embedding', subject).catch((error: unknown) => error);
     expect(Date.now() - started).toBeLessThan(50);
     expect(third).toBeInstanceOf(PlatformError);
     expect((third as PlatformError).code).toBe(ErrorCode.ServiceUnavailable);
     expect((third as PlatformError).details).toMatchObject({ retryAfterSeconds: 1 });
     await expect(Promise.all([first, second])).resolves.toEqual([{ ok: true }, { ok: true }]);
-    await expect(client.request('embedding', subject, {})).resolves.toEqual({ ok: true });
+    await expect(client.requestRaw('embedding', subject)).resolves.toEqual({ ok: true });
   });
 });

@@ -1,21 +1,21 @@
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { toArray, lastValueFrom } from 'rxjs';
-import { ErrorCode, PlatformError, type Subject } from '@aip/contracts';
+import { ErrorCode, PlatformError } from '@aip/contracts';
 import { loadConfig } from '../config/load-config';
 import { BaseConfig } from '../config/base.config';
 import { natsConnectionOptions } from './nats-options';
-import { ServiceClient } from './service-client';
+import { RawServiceClient } from './raw-service-client.testing';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('ServiceClient.stream (real NATS; a raw responder speaks the NestJS reply protocol)', () => {
   let responder: NatsConnection;
   let proxy: ClientProxy;
-  let client: ServiceClient;
+  let client: RawServiceClient;
   // Subjects of the test's own, so no real service on this NATS can answer them.
-  const chunks = `test.stream-chunks-${process.pid}.v1` as Subject;
-  const failing = `test.stream-failing-${process.pid}.v1` as Subject;
+  const chunks = `test.stream-chunks-${process.pid}.v1`;
+  const failing = `test.stream-failing-${process.pid}.v1`;
   const lastSentAt: number[] = [];
 
   const reply = (message: Msg, body: Record<string, unknown>) =>
@@ -48,7 +48,7 @@ describe('ServiceClient.stream (real NATS; a raw responder speaks the NestJS rep
       transport: Transport.NATS,
       options: natsConnectionOptions(config, 'stream-test'),
     });
-    client = new ServiceClient(proxy, config);
+    client = new RawServiceClient(proxy, config);
   });
 
   afterAll(async () => {
@@ -59,7 +59,7 @@ describe('ServiceClient.stream (real NATS; a raw responder speaks the NestJS rep
   it('hands over each message as it arrives, in order, and frees its in-flight slot at the end', async () => {
     const arrivals: { n: number; at: number }[] = [];
     await new Promise<void>((resolve, reject) =>
-      client.stream<{ n: number }>('vector', chunks, {}).subscribe({
+      client.streamRaw<{ n: number }>('vector', chunks).subscribe({
         next: (value) => arrivals.push({ n: value.n, at: Date.now() }),
         error: reject,
         complete: resolve,
@@ -69,14 +69,12 @@ describe('ServiceClient.stream (real NATS; a raw responder speaks the NestJS rep
     expect(arrivals[0].at).toBeLessThan(lastSentAt[0]);
     // NATS_MAX_IN_FLIGHT is 1: a second call passes only if the first let go of its slot.
     await expect(
-      lastValueFrom(client.stream<{ n: number }>('vector', chunks, {}).pipe(toArray())),
+      lastValueFrom(client.streamRaw<{ n: number }>('vector', chunks).pipe(toArray())),
     ).resolves.toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 
   it("passes the callee's typed error on as a PlatformError", async () => {
-    const error = await lastValueFrom(client.stream('vector', failing, {})).catch(
-      (e: unknown) => e,
-    );
+    const error = await lastValueFrom(client.streamRaw('vector', failing)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect((error as PlatformError).code).toBe(ErrorCode.NotFound);
     expect((error as PlatformError).message).toBe('No snapshot s.snapshot');
@@ -84,7 +82,7 @@ describe('ServiceClient.stream (real NATS; a raw responder speaks the NestJS rep
 
   it('sends nothing until subscribed', async () => {
     const before = lastSentAt.length;
-    client.stream('vector', chunks, {});
+    client.streamRaw('vector', chunks);
     await sleep(400);
     expect(lastSentAt.length).toBe(before);
   });

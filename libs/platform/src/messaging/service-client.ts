@@ -15,7 +15,17 @@ import {
   toArray,
   type Observable,
 } from 'rxjs';
-import { ErrorCode, PlatformError, REQUEST_ID_HEADER, type Subject } from '@aip/contracts';
+import {
+  ErrorCode,
+  PlatformError,
+  REQUEST_ID_HEADER,
+  serviceOf,
+  type ChunkOf,
+  type ReplyOf,
+  type RequestOf,
+  type StreamedSubject,
+  type UnarySubject,
+} from '@aip/contracts';
 import { BaseConfig } from '../config/base.config';
 import { acceptOrCreateRequestId, currentRequestId } from '../logging/request-context';
 import { NATS_CLIENT } from './nats-client.token';
@@ -39,29 +49,27 @@ export class ServiceClient {
     private readonly config: BaseConfig,
   ) {}
 
-  /** One reply. */
-  async request<TReply>(
-    service: string,
-    subject: Subject,
-    payload: object,
+  /** One reply. The service, the payload's type and the reply's come from the subject map. */
+  async request<S extends UnarySubject>(
+    subject: S,
+    payload: RequestOf<S>,
     options: RequestOptions = {},
-  ): Promise<TReply> {
+  ): Promise<ReplyOf<S>> {
     const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
     return firstValueFrom(
-      this.stream<TReply>(service, subject, payload, options).pipe(
-        throwIfEmpty(() => toClientError(new EmptyError(), service, subject, timeoutMs)),
+      this.send<ReplyOf<S>>(serviceOf(subject), subject, payload, options).pipe(
+        throwIfEmpty(() => toClientError(new EmptyError(), serviceOf(subject), subject, timeoutMs)),
       ),
     );
   }
 
   /** Every message of a streamed reply, in order (the timeout applies to each gap). */
-  async requestAll<TReply>(
-    service: string,
-    subject: Subject,
-    payload: object,
+  async requestAll<S extends StreamedSubject>(
+    subject: S,
+    payload: RequestOf<S>,
     options: RequestOptions = {},
-  ): Promise<TReply[]> {
-    return lastValueFrom(this.stream<TReply>(service, subject, payload, options).pipe(toArray()));
+  ): Promise<ChunkOf<S>[]> {
+    return lastValueFrom(this.stream(subject, payload, options).pipe(toArray()));
   }
 
   /**
@@ -69,12 +77,21 @@ export class ServiceClient {
    * callers that pass the pieces on rather than hold them all. Nothing is sent until it is
    * subscribed; every failure arrives as a PlatformError.
    */
-  stream<TReply>(
-    service: string,
-    subject: Subject,
-    payload: object,
+  stream<S extends StreamedSubject>(
+    subject: S,
+    payload: RequestOf<S>,
     options: RequestOptions = {},
-  ): Observable<TReply> {
+  ): Observable<ChunkOf<S>> {
+    return this.send<ChunkOf<S>>(serviceOf(subject), subject, payload, options);
+  }
+
+  /** The untyped call under the typed ones; protected so tests can use subjects of their own. */
+  protected send<TMessage>(
+    service: string,
+    subject: string,
+    payload: object,
+    options: RequestOptions,
+  ): Observable<TMessage> {
     return defer(() => {
       const timeoutMs = options.timeoutMs ?? this.config.NATS_REQUEST_TIMEOUT_MS;
       // Backpressure: a bounded number of requests wait on each service; beyond that the caller
@@ -91,7 +108,7 @@ export class ServiceClient {
       const natsHeaders = headers();
       natsHeaders.set(REQUEST_ID_HEADER, currentRequestId() ?? acceptOrCreateRequestId(undefined));
       const record = new NatsRecordBuilder(payload).setHeaders(natsHeaders).build();
-      return this.client.send<TReply>(subject, record).pipe(
+      return this.client.send<TMessage>(subject, record).pipe(
         timeout({ each: timeoutMs }),
         catchError((error: unknown) =>
           throwError(() => toClientError(error, service, subject, timeoutMs)),

@@ -1,33 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import {
   MAX_LIMIT,
-  ServiceName,
   Subject,
   type PointId,
   type PointInput,
   type PointRecord,
+  type ScrollPage,
+  type ServiceName,
   type UpsertResult,
 } from '@aip/contracts';
-import { ServiceClient } from '@aip/platform';
+import { CalleeClient, ServiceClient } from '@aip/platform';
 import { SyncWorkerConfig } from '../config/sync-worker.config';
 
-/** The vector service's point subjects, as the ingest pipeline uses them. */
+/** The vector service over NATS: the one way ingest jobs, reindexing and sources reach it. */
 @Injectable()
-export class VectorStoreClient {
+export class VectorStoreClient extends CalleeClient<ServiceName.Vector> {
   constructor(
-    private readonly services: ServiceClient,
+    services: ServiceClient,
     private readonly config: SyncWorkerConfig,
-  ) {}
+  ) {
+    super(services);
+  }
 
   /** Stored points among these ids (payloads only), in pages the service accepts. */
   async get(collection: string, ids: PointId[], tenant?: string): Promise<PointRecord[]> {
     const found: PointRecord[] = [];
     for (let at = 0; at < ids.length; at += MAX_LIMIT) {
-      const { points } = await this.services.request<{ points: PointRecord[] }>(
-        ServiceName.Vector,
-        Subject.VectorPointsGet,
-        { collection, ids: ids.slice(at, at + MAX_LIMIT), tenant },
-      );
+      const { points } = await this.request(Subject.VectorPointsGet, {
+        collection,
+        ids: ids.slice(at, at + MAX_LIMIT),
+        tenant,
+      });
       found.push(...points);
     }
     return found;
@@ -35,8 +38,7 @@ export class VectorStoreClient {
 
   /** Points with `text` are embedded by the service with the collection's model. */
   upsert(collection: string, points: PointInput[], tenant?: string): Promise<UpsertResult> {
-    return this.services.request<UpsertResult>(
-      ServiceName.Vector,
+    return this.request(
       Subject.VectorPointsUpsert,
       { collection, points, tenant },
       { timeoutMs: this.config.SYNC_WORKER_WRITE_TIMEOUT_MS },
@@ -48,8 +50,7 @@ export class VectorStoreClient {
     filter: Record<string, unknown>,
     tenant?: string,
   ): Promise<number> {
-    const { deleted } = await this.services.request<{ deleted: number }>(
-      ServiceName.Vector,
+    const { deleted } = await this.request(
       Subject.VectorPointsDelete,
       { collection, filter, tenant },
       { timeoutMs: this.config.SYNC_WORKER_WRITE_TIMEOUT_MS },
@@ -57,15 +58,7 @@ export class VectorStoreClient {
     return deleted;
   }
 
-  scroll(
-    collection: string,
-    limit: number,
-    offset?: PointId,
-  ): Promise<{ points: PointRecord[]; next_offset: PointId | null }> {
-    return this.services.request(ServiceName.Vector, Subject.VectorPointsScroll, {
-      collection,
-      limit,
-      offset,
-    });
+  scroll(collection: string, limit: number, offset?: PointId): Promise<ScrollPage> {
+    return this.request(Subject.VectorPointsScroll, { collection, limit, offset });
   }
 }
