@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceName, Subject } from '@aip/contracts';
 import { NatsServiceModule } from '@aip/platform';
+import { ClientsModule } from './clients/clients.module';
 import { GenerationModule } from './generation/generation.module';
 import { LlamaRuntimeIndicator } from './llama/llama-runtime.indicator';
 import { LlamaModule } from './llama/llama.module';
@@ -10,6 +11,7 @@ import { RagModule } from './rag/rag.module';
 
 @Module({
   imports: [
+    ClientsModule,
     LlamaModule,
     ModelsModule,
     GenerationModule,

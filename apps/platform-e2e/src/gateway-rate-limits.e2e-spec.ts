@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appEntry, freePort, getJson, isPortOpen, ManagedProcess, waitFor } from '@aip/platform';
+import { appEntry, getJson, isPortOpen, ManagedProcess, reservePort, waitFor } from '@aip/platform';
 import { issueApiKey } from '@aip/rbac';
 import { httpJson } from './http';
 
@@ -26,12 +26,19 @@ async function startGateway(
   name: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ url: string; process: ManagedProcess }> {
-  const port = await freePort();
+  const port = await reservePort();
   const gateway = new ManagedProcess({
     name,
     command: process.execPath,
     args: [appEntry('gateway')],
-    env: { HOST: '127.0.0.1', GATEWAY_PORT: String(port), DATA_DIR: dir, ...env },
+    env: {
+      HOST: '127.0.0.1',
+      GATEWAY_PORT: String(port),
+      DATA_DIR: dir,
+      // Each test run on the machine may have a NATS of its own.
+      NATS_URL: process.env['AIP_TEST_NATS_URL'],
+      ...env,
+    },
     logFile: join(dir, `${name}.log`),
   });
   gateway.start();
@@ -60,7 +67,7 @@ describe('gateway rate limits: shared by replicas through Redis, with a policy f
   });
 
   it('two gateway processes against one Redis enforce one limit of 10 requests per minute', async () => {
-    const redisPort = await freePort();
+    const redisPort = await reservePort();
     processes.push(await startRedis(redisPort));
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, GATEWAY_KEYS_FILE: keysFile };
     const a = await startGateway('gateway-a', env);
@@ -92,7 +99,7 @@ describe('gateway rate limits: shared by replicas through Redis, with a policy f
   }, 60_000);
 
   it('fails open (default) or closed when Redis is unreachable, and says so in /health/ready', async () => {
-    const redisPort = await freePort();
+    const redisPort = await reservePort();
     const redis = await startRedis(redisPort);
     processes.push(redis);
     const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, GATEWAY_KEYS_FILE: keysFile };

@@ -24,7 +24,10 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
     );
 
   beforeAll(async () => {
-    const keysFile = join(process.env['TMPDIR'] ?? '/tmp', `aip-keys-${Date.now()}.yaml`);
+    const keysFile = join(
+      process.env['TMPDIR'] ?? '/tmp',
+      `aip-keys-${process.pid}-${Date.now()}.yaml`,
+    );
     writeFileSync(
       keysFile,
       [

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appEntry, freePort, ManagedProcess, waitFor } from '@aip/platform';
+import { appEntry, ManagedProcess, reservePort, waitFor } from '@aip/platform';
 
 const dir = mkdtempSync(join(tmpdir(), 'aip-tls-'));
 
@@ -57,7 +57,7 @@ describe('gateway over HTTPS with CORS (gateway process, self-signed certificate
       { stdio: 'ignore' },
     );
     ca = readFileSync(join(dir, 'cert.pem'));
-    port = await freePort();
+    port = await reservePort();
     gateway = new ManagedProcess({
       name: 'gateway-tls',
       command: process.execPath,
@@ -65,6 +65,9 @@ describe('gateway over HTTPS with CORS (gateway process, self-signed certificate
       env: {
         HOST: '127.0.0.1',
         GATEWAY_PORT: String(port),
+        // Each test run on the machine may have a NATS and Redis of its own.
+        NATS_URL: process.env['AIP_TEST_NATS_URL'],
+        REDIS_URL: process.env['AIP_TEST_REDIS_URL'],
         GATEWAY_TLS_CERT_FILE: join(dir, 'cert.pem'),
         GATEWAY_TLS_KEY_FILE: join(dir, 'key.pem'),
         GATEWAY_CORS_ORIGINS: 'https://app.example.com',

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -24,7 +25,7 @@ const NOTES = `notes-${RUN}`;
 const CLUSTER = `cluster-${RUN}`;
 const ARTICLES = `articles-${RUN}`;
 const PG_URL = 'postgresql://postgres@127.0.0.1:5432/test';
-const PG_SCHEMA = `aip_live_${Date.now()}`;
+const PG_SCHEMA = `aip_live_${process.pid}_${Date.now()}`;
 /** The PostgreSQL source's poll interval; a row change must be searchable within it + 500 ms. */
 const POLL_MS = 500;
 const KINDS = [
@@ -36,8 +37,13 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
   jest.setTimeout(30_000);
   let platform: TestStack;
   let folder: string;
+  /** The sync-worker's settings folder: its SYNC_SOURCES_FILE and files only the operator sees. */
+  let settingsDir: string;
   let kube: FakeKubeApiServer;
   let kubeUrl: string;
+  /** A stand-in for a hostile Kubernetes API server: lists are empty, every watch ends at once. */
+  let hostile: Server;
+  let hostileWatches = 0;
   let pg: Client;
 
   const call = <T>(method: string, path: string, body?: unknown) =>
@@ -90,8 +96,33 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'aip-live-folder-'));
+    settingsDir = mkdtempSync(join(tmpdir(), 'aip-live-settings-'));
     kube = new FakeKubeApiServer(KINDS);
     kubeUrl = await kube.start();
+    hostile = createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      if (request.url?.includes('watch=true')) {
+        hostileWatches++;
+        response.end();
+      } else response.end('{"kind":"List","items":[],"metadata":{"resourceVersion":"1"}}');
+    });
+    // Bound here and used at once: no port is picked first and bound later.
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+    const hostileUrl = `http://127.0.0.1:${(hostile.address() as { port: number }).port}`;
+    // What sources may reach is the operator's: a folder, the test database, the stand-in clusters.
+    const sourcesFile = join(settingsDir, 'sources.yaml');
+    writeFileSync(
+      sourcesFile,
+      [
+        'directories:',
+        `  notes: ${folder}`,
+        'databases:',
+        `  test: { url: "${PG_URL}", tables: ["${PG_SCHEMA}.articles"] }`,
+        'clusters:',
+        `  fake: { server: "${kubeUrl}" }`,
+        `  hostile: { server: "${hostileUrl}" }`,
+      ].join('\n'),
+    );
     pg = new Client({ connectionString: PG_URL });
     await pg.connect();
     await pg.query(`CREATE SCHEMA ${PG_SCHEMA}`);
@@ -100,7 +131,10 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
     );
     platform = await startTestStack({
       apps: ['vector-engine', 'embedding', 'vector', 'sync-worker', 'gateway'],
-      env: { GATEWAY_REQUIRED_SERVICES: 'embedding,vector,sync-worker' },
+      env: {
+        GATEWAY_REQUIRED_SERVICES: 'embedding,vector,sync-worker',
+        SYNC_SOURCES_FILE: sourcesFile,
+      },
     });
     const created = await call('POST', '/api/v1/collections', {
       name: COLLECTION,
@@ -113,23 +147,25 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
     for (const id of [CLUSTER, ARTICLES]) await call('DELETE', `/api/v1/sources/${id}`);
     await platform?.stop();
     await kube?.stop();
+    await new Promise((resolve) => hostile?.close(resolve));
     await pg?.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`);
     await pg?.end();
     rmSync(folder, { recursive: true, force: true });
+    rmSync(settingsDir, { recursive: true, force: true });
   });
 
   it('refuses bad sources with a 400 naming the field', async () => {
     const missing = await addSource({
       id: 'bad-folder',
       kind: 'directory',
-      settings: { path: '/no/such/folder' },
+      settings: { directory: 'notes', path: 'no/such/folder' },
     });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('settings.path');
     const events = await addSource({
       id: 'bad-kube',
       kind: 'kubernetes',
-      settings: { server: kubeUrl, kinds: ['Event'] },
+      settings: { cluster: 'fake', kinds: ['Event'] },
     });
     expect(events.status).toBe(400);
     expect(events.body.error.message).toContain('Event and Lease are never indexed');
@@ -139,7 +175,12 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
     const poll = await addSource({
       id: 'bad-pg',
       kind: 'postgres',
-      settings: { connection: PG_URL, table: 'x', template: '{{a}}', poll_interval_ms: 5 },
+      settings: {
+        database: 'test',
+        table: `${PG_SCHEMA}.articles`,
+        template: '{{a}}',
+        poll_interval_ms: 5,
+      },
     });
     expect(poll.status).toBe(400);
     expect(poll.body.error.message).toContain('poll_interval_ms must be at least 100');
@@ -147,10 +188,18 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
 
   it('folder: a second source of the same id is 409; a new file becomes searchable, a change replaces it, a deletion removes it, pause stops propagation', async () => {
     writeFileSync(join(folder, 'ignored.bin'), 'binary-ish');
-    const added = await addSource({ id: NOTES, kind: 'directory', settings: { path: folder } });
+    const added = await addSource({
+      id: NOTES,
+      kind: 'directory',
+      settings: { directory: 'notes' },
+    });
     expect(added.status).toBe(201);
     expect(added.body.state).toBe('running');
-    const again = await addSource({ id: NOTES, kind: 'directory', settings: { path: folder } });
+    const again = await addSource({
+      id: NOTES,
+      kind: 'directory',
+      settings: { directory: 'notes' },
+    });
     expect(again.status).toBe(409);
 
     writeFileSync(
@@ -210,7 +259,7 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
     const added = await addSource({
       id: CLUSTER,
       kind: 'kubernetes',
-      settings: { server: kubeUrl, kinds: ['ConfigMap', 'Deployment'] },
+      settings: { cluster: 'fake', kinds: ['ConfigMap', 'Deployment'] },
     });
     expect(added.status).toBe(201);
 
@@ -265,7 +314,7 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
       id: ARTICLES,
       kind: 'postgres',
       settings: {
-        connection: PG_URL,
+        database: 'test',
         table: `${PG_SCHEMA}.articles`,
         template: '{{title}}\n{{body}}',
         poll_interval_ms: POLL_MS,
@@ -273,7 +322,7 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
       },
     });
     expect(added.status).toBe(201);
-    expect(JSON.stringify(added.body)).not.toContain('password');
+    expect(JSON.stringify(added.body)).not.toContain('postgresql://');
     await untilFound(ARTICLES, 'ferry timetable changed', 10_000);
 
     const budget = POLL_MS + 500;
@@ -289,6 +338,129 @@ describe('live sources through the gateway: folders, Kubernetes (fake Kubernetes
     expect(textOf(await chunksOf(ARTICLES, String(rows[0]!.id)))).not.toContain('Pelicans nested');
     await pg.query(`DELETE FROM ${PG_SCHEMA}.articles WHERE id = $1`, [rows[0]!.id]);
     await untilGone(ARTICLES, String(rows[0]!.id), budget);
+  });
+
+  it("live sources are the operator's: an operator key cannot add one, and no request names a server, token file, outside folder or SQL", async () => {
+    // A server of an attacker's, recording whatever reaches it, and a secret only the operator's
+    // settings may point at.
+    const seen: string[] = [];
+    const attacker: Server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"kind":"List","items":[],"metadata":{"resourceVersion":"1"}}');
+    });
+    // Bound here and used at once: no port is picked first and bound later.
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    const attackerUrl = `http://127.0.0.1:${(attacker.address() as { port: number }).port}`;
+    const secretFile = join(settingsDir, 'operator-secret');
+    writeFileSync(secretFile, 'never-sent-anywhere');
+    mkdirSync(join(folder, 'guarded'), { recursive: true });
+    try {
+      const operator = await call<{ key: string }>('POST', '/api/v1/admin/keys', {
+        role: 'operator',
+        name: `e2e operator ${RUN}`,
+      });
+      expect(operator.status).toBe(201);
+      const asOperator = (method: string, path: string, body?: unknown) =>
+        httpJson<ErrorBodyShape & { sources: { id: string; settings: object }[] }>(
+          `${platform.gatewayUrl}${path}`,
+          {
+            method,
+            headers: { 'X-API-Key': operator.body.key, 'Content-Type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          },
+        );
+      const byOperator = await asOperator('POST', '/api/v1/sources', {
+        id: `stolen-${RUN}`,
+        kind: 'kubernetes',
+        collection: COLLECTION,
+        settings: { cluster: 'fake', server: attackerUrl, token_file: secretFile },
+      });
+      expect(byOperator.status).toBe(403);
+      expect(byOperator.body.error.message).toContain('sources:manage');
+
+      const refused: [string, Record<string, unknown>, string][] = [
+        ['kubernetes', { cluster: 'fake', server: attackerUrl }, 'settings.server'],
+        ['kubernetes', { cluster: 'fake', token_file: secretFile }, 'settings.token_file'],
+        ['kubernetes', { cluster: 'elsewhere' }, 'settings.cluster elsewhere is not a declared'],
+        ['directory', { path: '/etc' }, 'settings.directory'],
+        [
+          'directory',
+          { directory: 'notes', path: '../../etc' },
+          'settings.path must be a relative',
+        ],
+        ['directory', { directory: 'etc' }, 'settings.directory etc is not a declared'],
+        [
+          'postgres',
+          {
+            database: 'test',
+            query: 'select usename, passwd from pg_shadow',
+            template: '{{usename}}',
+          },
+          'settings.query must name one of',
+        ],
+        [
+          'postgres',
+          { database: 'test', table: 'pg_catalog.pg_shadow', template: '{{usename}}' },
+          'system catalog',
+        ],
+        ['postgres', { connection: PG_URL, table: 'x', template: '{{a}}' }, 'settings.connection'],
+      ];
+      for (const [index, [kind, settings, message]] of refused.entries()) {
+        const reply = await addSource({ id: `refused-${index}-${RUN}`, kind, settings });
+        expect({ kind, settings, status: reply.status }).toEqual({ kind, settings, status: 400 });
+        expect(reply.body.error.message).toContain(message);
+      }
+
+      // Readers learn that a source exists, not what it reads.
+      const guarded = `guarded-${RUN}`;
+      const added = await addSource({
+        id: guarded,
+        kind: 'directory',
+        settings: { directory: 'notes', path: 'guarded' },
+      });
+      expect(added.status).toBe(201);
+      const listed = await asOperator('GET', '/api/v1/sources');
+      expect(listed.body.sources.find((s) => s.id === guarded)?.settings).toEqual({});
+      const full = await call<{ sources: { id: string; settings: object }[] }>(
+        'GET',
+        '/api/v1/sources',
+      );
+      expect(full.body.sources.find((s) => s.id === guarded)?.settings).toEqual({
+        directory: 'notes',
+        path: 'guarded',
+      });
+      expect((await call('DELETE', `/api/v1/sources/${guarded}`)).status).toBe(200);
+      expect(
+        full.body.sources.some((s) => s.id.startsWith('refused-') || s.id.startsWith('stolen-')),
+      ).toBe(false);
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise((resolve) => attacker.close(resolve));
+    }
+  });
+
+  it('a Kubernetes server that ends every watch at once (hostile stand-in) is asked again with growing waits, not in a loop', async () => {
+    const id = `hostile-${RUN}`;
+    const added = await addSource({
+      id,
+      kind: 'kubernetes',
+      settings: { cluster: 'hostile', kinds: ['ConfigMap'] },
+    });
+    expect(added.status).toBe(201);
+    await waitFor(async () => (hostileWatches > 0 ? true : undefined), {
+      timeoutMs: 5000,
+      intervalMs: 20,
+      what: 'the first watch',
+    });
+    const first = hostileWatches;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Unpaced, the informer restarts each ended watch at once: hundreds per second. Paced, the
+    // waits double from 500 ms, so two seconds hold at most a handful.
+    expect(hostileWatches - first).toBeLessThanOrEqual(5);
+    expect((await call('DELETE', `/api/v1/sources/${id}`)).status).toBe(200);
+    const log = readFileSync(join(platform.dataDir, 'logs', 'sync-worker.log'), 'utf8');
+    expect(log).not.toContain('unhandled promise rejection');
   });
 
   it('removing a source stops it and deletes its documents', async () => {

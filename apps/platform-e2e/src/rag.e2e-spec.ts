@@ -304,6 +304,59 @@ describe('RAG with citations, feedback and stored conversations through the gate
     expect(ownReply.body.examples).toContain(reply.body.interaction_id);
   });
 
+  it("keeps a collection-scoped key's feedback, examples and stored generations within its collections", async () => {
+    const other = `${COLLECTION}_other`;
+    expect(
+      (await call('POST', '/api/v1/collections', { name: other, model: 'default' })).status,
+    ).toBe(201);
+    const inserted = await call('POST', '/api/v1/vectors/insert', {
+      collection: other,
+      text: 'The modern kitchen of the other house has a marble counter.',
+    });
+    expect(inserted.status).toBe(201);
+    // An interaction about the other collection, rated well: the best example there is for the
+    // same question, which nobody else asked.
+    const question = 'Which counter stands in the modern kitchen?';
+    const foreign = await rag({ collection: other, question });
+    expect(foreign.status).toBe(200);
+    const foreignId = foreign.body.interaction_id!;
+    expect(
+      (await call('POST', '/api/v1/feedback', { interaction_id: foreignId, score: 5 })).status,
+    ).toBe(200);
+
+    const scoped = await call<{ key: string }>('POST', '/api/v1/admin/keys', {
+      role: 'writer',
+      collections: [COLLECTION],
+    });
+    expect(scoped.status).toBe(201);
+    const key = scoped.body.key;
+    const rating = await call<ErrorBodyShape>(
+      'POST',
+      '/api/v1/feedback',
+      { interaction_id: foreignId, score: 1 },
+      key,
+    );
+    expect(rating.status).toBe(404);
+    expect(rating.body.error.message).toContain('No RAG interaction');
+
+    const own = await rag({ question, use_feedback: true }, key);
+    expect(own.status).toBe(200);
+    expect(own.body.examples).not.toContain(foreignId);
+    const ownId = own.body.interaction_id!;
+    expect(
+      (await call('POST', '/api/v1/feedback', { interaction_id: ownId, score: 4 }, key)).status,
+    ).toBe(200);
+
+    const stored = await call<ErrorBodyShape>(
+      'POST',
+      '/api/v1/generate',
+      { prompt: 'the oak table', max_tokens: 4, store_embedding: true },
+      key,
+    );
+    expect(stored.status).toBe(403);
+    expect(stored.body.error.message).toContain('conversations');
+  });
+
   it('stores a generation with store_embedding in conversations and answers its vector_id', async () => {
     const prompt = 'the oak table in the kitchen';
     const generated = await call<{ text: string; model: string; vector_id: string }>(

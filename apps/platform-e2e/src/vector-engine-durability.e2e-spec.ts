@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QdrantClient } from '@qdrant/js-client-rest';
-import { appEntry, freePort, getJson, ManagedProcess, waitFor } from '@aip/platform';
+import { appEntry, getJson, ManagedProcess, reservePort, waitFor } from '@aip/platform';
 
 const BATCH = 64;
 const WRITERS = 4;
@@ -31,7 +31,7 @@ describe('vector-engine process: SIGKILL during a stream of wait=true upserts', 
   it('keeps every acknowledged point with its payload, and no batch half-written', async () => {
     const root = mkdtempSync(join(tmpdir(), 'aip-engine-kill-'));
     const dataDir = join(root, 'data');
-    const port = await freePort();
+    const port = await reservePort();
     let engine = await startEngine(port, dataDir);
     const client = new QdrantClient({ url: `http://127.0.0.1:${port}`, checkCompatibility: false });
     await client.createCollection('stream', { vectors: { size: 8, distance: 'Cosine' } });

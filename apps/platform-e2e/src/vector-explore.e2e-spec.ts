@@ -143,7 +143,7 @@ describe('exploring collections through the gateway: recommend, cluster, setting
     // The tenant's only point is the example itself: nothing else of theirs to recommend.
     expect(alone.status).toBe(200);
     expect(alone.body).toEqual({ points: [] });
-    await call('POST', '/api/v1/vectors/delete', { collection, ids: [900] });
+    await call('POST', '/api/v1/vectors/delete', { collection, ids: [900] }, tenantKey.body.key);
   });
 
   it('finds the three groups by silhouette, each in one cluster, the same way twice', async () => {

@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger, loadConfigOrExit, readAppVersion } from '@aip/platform';
+import { unprotectedBindProblem } from './config/bind-check';
 import { VectorEngineConfig } from './config/vector-engine.config';
 import { Engine } from './engine/engine';
 import { buildServer } from './server/http-server';
@@ -15,6 +16,11 @@ if (flags.port !== undefined) process.env['VECTOR_ENGINE_PORT'] = flags.port;
 if (flags.data !== undefined) process.env['VECTOR_ENGINE_DATA_DIR'] = flags.data;
 
 const config = loadConfigOrExit(VectorEngineConfig);
+const bindProblem = unprotectedBindProblem(config);
+if (bindProblem !== undefined) {
+  process.stderr.write(`Invalid configuration: ${bindProblem}\n`);
+  process.exit(1);
+}
 const version = readAppVersion(__dirname);
 const logger = createLogger({ service: 'vector-engine', version, level: config.LOG_LEVEL });
 
@@ -26,7 +32,12 @@ async function main(): Promise<void> {
     { dataDir, collections: engine.names().length, loadMs: Date.now() - started },
     'collections loaded',
   );
-  const server = buildServer(engine, logger, { version, startedAt: started });
+  const server = buildServer(
+    engine,
+    logger,
+    { version, startedAt: started },
+    { readWrite: config.VECTOR_ENGINE_API_KEY, readOnly: config.VECTOR_ENGINE_READ_ONLY_API_KEY },
+  );
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -42,7 +53,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await server.listen({ port: config.VECTOR_ENGINE_PORT, host: config.HOST });
-  logger.info({ port: config.VECTOR_ENGINE_PORT }, 'ready to serve');
+  logger.info(
+    {
+      port: config.VECTOR_ENGINE_PORT,
+      host: config.HOST,
+      apiKey: Boolean(config.VECTOR_ENGINE_API_KEY || config.VECTOR_ENGINE_READ_ONLY_API_KEY),
+    },
+    'ready to serve',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceName, Subject } from '@aip/contracts';
 import { NatsServiceModule } from '@aip/platform';
+import { EmbeddingClient } from './clients/embedding.client';
 import { QdrantIndicator } from './qdrant/qdrant.indicator';
 import { QdrantModule } from './qdrant/qdrant.module';
 import { CollectionsService } from './collections/collections.service';
@@ -49,6 +50,7 @@ import { CollectionSizesGauge } from './metrics/collection-sizes.gauge';
     AliasesHandler,
   ],
   providers: [
+    EmbeddingClient,
     CollectionsService,
     PointsService,
     TextEmbedder,

@@ -12,6 +12,7 @@ export * from './subjects/service-name';
 export * from './subjects/subject';
 export * from './vector/collection-alias.contract';
 export * from './sync/ingest.contract';
+export * from './sync/ingest-size';
 export * from './sync/queue-name';
 export * from './sync/sources.contract';
 export * from './vector/vector-analytics.contract';

@@ -5,7 +5,6 @@ export * from './config/load-config';
 export * from './core/app-info';
 export * from './core/platform.module';
 export * from './errors/to-platform-error';
-export * from './health/data-dir.indicator';
 export * from './health/health.module';
 export * from './health/readiness-indicator';
 export * from './health/readiness.service';

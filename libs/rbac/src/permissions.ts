@@ -6,6 +6,8 @@ export const PERMISSIONS = [
   'vectors:update',
   'vectors:delete',
   'collections:manage',
+  /** Live sources read what the operator declared; only admins add or change them by default. */
+  'sources:manage',
   'snapshots:create',
   'analytics:view',
   'metrics:view',

@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, isPortOpen, ManagedProcess, waitFor } from '@aip/platform';
+import { isPortOpen, ManagedProcess, reservePort, waitFor } from '@aip/platform';
 
 /**
- * A real nats-server of the test's own on a spare port, for tests that stop and restart the
+ * A real nats-server of the test's own on a reserved port, for tests that stop and restart the
  * message bus without disturbing the machine's shared NATS on 4222.
  */
 export class TestNatsServer {
@@ -12,7 +12,7 @@ export class TestNatsServer {
   private constructor(readonly port: number) {}
 
   static async start(): Promise<TestNatsServer> {
-    const nats = new TestNatsServer(await freePort());
+    const nats = new TestNatsServer(await reservePort());
     await nats.restart();
     return nats;
   }

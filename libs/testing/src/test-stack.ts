@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_APPS, AppStack, freePort, workspaceRoot, type AppName } from '@aip/platform';
+import {
+  ALL_APPS,
+  AppStack,
+  releasePort,
+  reservePort,
+  workspaceRoot,
+  type AppName,
+} from '@aip/platform';
 
 export interface TestStackOptions {
   /** Defaults to the machine's NATS on 127.0.0.1:4222. */
@@ -22,13 +29,13 @@ export interface TestStack {
 }
 
 /**
- * Boots the built apps as real processes on spare ports with a fresh data folder, and waits
+ * Boots the built apps as real processes on reserved ports with a fresh data folder, and waits
  * until every one is ready. Run `npm run build` first (`npm test` does).
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const apps = options.apps ?? ALL_APPS;
   const ports = {} as Record<AppName, number>;
-  for (const app of ALL_APPS) ports[app] = await freePort();
+  for (const app of ALL_APPS) ports[app] = await reservePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'aip-e2e-'));
   const adminKey = `e2e-admin-${randomBytes(16).toString('hex')}`;
   const stack = new AppStack({
@@ -51,11 +58,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       ...options.env,
     },
   });
+  const stop = async (graceMs: number): Promise<void> => {
+    await stack.stopAll(graceMs);
+    Object.values(ports).forEach(releasePort);
+  };
   stack.startAll();
   try {
     await stack.waitAllReady(60_000);
   } catch (error) {
-    await stack.stopAll(2000);
+    await stop(2000);
     throw error;
   }
   return {
@@ -63,6 +74,6 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     adminKey,
     dataDir,
     gatewayUrl: stack.url('gateway'),
-    stop: () => stack.stopAll(5000),
+    stop: () => stop(5000),
   };
 }

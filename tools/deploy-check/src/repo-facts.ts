@@ -4,9 +4,7 @@ import { parse } from 'yaml';
 
 /** Facts about the repository that the deployment files must agree with, read from sources. */
 export const ROOT = join(__dirname, '..', '..', '..');
-export const CHARTS = join(ROOT, 'k8s', 'charts');
 export const SERVICE_APPS = ['gateway', 'inference', 'embedding', 'vector', 'sync-worker'] as const;
-export type ServiceApp = (typeof SERVICE_APPS)[number];
 
 export const read = (...path: string[]): string => readFileSync(join(ROOT, ...path), 'utf8');
 export const readYaml = <T = Record<string, unknown>>(...path: string[]): T =>

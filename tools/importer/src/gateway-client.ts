@@ -6,8 +6,6 @@ export interface GatewayReply<T> {
   body: T;
 }
 
-export class GatewayError extends Error {}
-
 /** The gateway's REST API with an API key. */
 export class GatewayClient {
   constructor(

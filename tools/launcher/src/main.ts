@@ -8,7 +8,7 @@ import {
   type AppName,
   type ManagedProcess,
 } from '@aip/platform';
-import { devAdminKey } from './dev-admin-key';
+import { devAdminKey, devEngineKeyEnv } from './dev-keys';
 import { ensureRunning, NATS, REDIS } from './infrastructure';
 
 const DEFAULT_PORTS: Record<AppName, number> = {
@@ -44,28 +44,45 @@ async function main(): Promise<void> {
     AppName,
     number
   >;
-  const externalQdrant = process.env['QDRANT_URL'];
+  const externalQdrant = process.env['QDRANT_URL'] || undefined;
   const apps = externalQdrant ? ALL_APPS.filter((app) => app !== 'vector-engine') : ALL_APPS;
-  const stack = new AppStack({
-    root,
-    apps,
-    ports,
-    logDir,
-    env: {
-      DATA_DIR: dataDir,
-      NATS_URL: NATS.url,
-      REDIS_URL: REDIS.url,
-      QDRANT_URL: externalQdrant ?? `http://127.0.0.1:${ports['vector-engine']}`,
-      GATEWAY_ADMIN_KEY: adminKey,
-    },
-  });
+  const engineKeys = externalQdrant ? {} : devEngineKeyEnv(dataDir);
+  const shared = {
+    DATA_DIR: dataDir,
+    NATS_URL: NATS.url,
+    REDIS_URL: REDIS.url,
+    QDRANT_URL: externalQdrant ?? `http://127.0.0.1:${ports['vector-engine']}`,
+    GATEWAY_ADMIN_KEY: adminKey,
+  };
+  // Services talk over NATS, so their HTTP ports (health, metrics, the engine's API) stay on
+  // loopback whatever HOST says. The gateway is the public edge that `npm start` users expect
+  // to reach, from this machine and others: 0.0.0.0 unless HOST narrows it.
+  const gatewayHost = process.env['HOST'] || '0.0.0.0';
+  const stacks = [
+    new AppStack({
+      root,
+      apps: apps.filter((app) => app !== 'gateway'),
+      ports,
+      logDir,
+      env: { ...shared, ...engineKeys, HOST: '127.0.0.1' },
+    }),
+    new AppStack({
+      root,
+      apps: ['gateway'],
+      ports,
+      logDir,
+      env: { ...shared, HOST: gatewayHost },
+      host: gatewayHost === '0.0.0.0' ? '127.0.0.1' : gatewayHost,
+    }),
+  ];
+  const [, edge] = stacks;
 
   let stopping = false;
   const shutdown = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping...');
-    await stack.stopAll();
+    await Promise.all(stacks.map((stack) => stack.stopAll()));
     await Promise.all(servers.map((server) => server.stop()));
     process.exit(code);
   };
@@ -73,26 +90,31 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   console.log(`Starting ${apps.join(', ')} (logs in ${logDir})`);
-  stack.startAll();
-  for (const app of apps) {
-    void stack
-      .process(app)
-      .waitExit()
-      .then((code) => {
-        if (!stopping)
-          console.error(`${app} exited with code ${code}; see ${join(logDir, `${app}.log`)}`);
-      });
-  }
+  for (const stack of stacks) stack.startAll();
+  for (const stack of stacks)
+    for (const app of stack.apps) {
+      void stack
+        .process(app)
+        .waitExit()
+        .then((code) => {
+          if (!stopping)
+            console.error(`${app} exited with code ${code}; see ${join(logDir, `${app}.log`)}`);
+        });
+    }
   try {
-    await stack.waitAllReady(120_000);
+    await Promise.all(stacks.map((stack) => stack.waitAllReady(120_000)));
   } catch (error) {
     console.error(String(error instanceof Error ? error.message : error));
     await shutdown(1);
     return;
   }
-  const gateway = stack.url('gateway');
+  const gateway = edge.url('gateway');
+  const reach =
+    gatewayHost === '0.0.0.0'
+      ? '  (listening on every interface; HOST=127.0.0.1 npm start keeps it to this machine)'
+      : `  (listening on ${gatewayHost} only)`;
   console.log(
-    `\nPlatform ready.\n  Gateway:   ${gateway}\n  Health:    ${gateway}/api/v1/health\n  API docs:  ${gateway}/docs\n` +
+    `\nPlatform ready.\n  Gateway:   ${gateway}${reach}\n  Health:    ${gateway}/api/v1/health\n  API docs:  ${gateway}/docs\n` +
       `  Admin key: ${adminKey}  (development only)\n` +
       `  Try:       curl -H "Authorization: Bearer ${adminKey}" ${gateway}/api/v1/auth/whoami\n` +
       'Ctrl-C stops everything.',

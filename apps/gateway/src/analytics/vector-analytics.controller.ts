@@ -22,11 +22,11 @@ function refuseForeignCollection(principal: Principal, collection: string | unde
 }
 
 /**
- * Vector analytics from the vector service (`/analytics/usage`, per API key, is the usage
- * module's). What a scoped key sees: a collection-scoped key only its collections; a
- * tenant-scoped key its own tenant's point counts and frequent queries, never other tenants'
- * queries or how many points they hold. Latency percentiles are operational figures without
- * content and are shown to every caller with analytics:view.
+ * Vector analytics from the vector service (usage per API key is `UsageAnalyticsController`'s).
+ * What a scoped key sees: a collection-scoped key only its collections; a tenant-scoped key its
+ * own tenant's point counts and frequent queries, never other tenants' queries or how many
+ * points they hold. Latency percentiles are operational figures without content and are shown
+ * to every caller with analytics:view.
  */
 @ApiTags('analytics')
 @ApiBearerAuth()

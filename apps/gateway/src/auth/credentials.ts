@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { ErrorCode, PlatformError } from '@aip/contracts';
 import type { Principal } from '@aip/rbac';
 
 /** The credential of a request: `Authorization: Bearer <key or JWT>` or `X-API-Key: <key>`. */
@@ -10,7 +11,15 @@ export function credentialOf(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** Requests carry their principal from the guard to handlers and interceptors. */
+/** Refused alike by the authentication guard and by any guard that finds no caller after it. */
+export function credentialsRequired(): PlatformError {
+  return new PlatformError(
+    ErrorCode.Unauthenticated,
+    'Credentials required: send Authorization: Bearer <key or token> or X-API-Key',
+  );
+}
+
+/** Requests carry their principal from the authentication guard to everything after it. */
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;
 }

@@ -15,6 +15,10 @@ export class GatewayConfig extends RedisConfig {
   @EnvPort()
   GATEWAY_PORT = 8000;
 
+  /** The gateway is the platform's public edge, so it alone listens on every address by default. */
+  @IsString()
+  override HOST = '0.0.0.0';
+
   /** Largest accepted request body; larger bodies get 413. */
   @EnvInt(1024, 100 * 1024 * 1024)
   GATEWAY_BODY_LIMIT_BYTES = 1024 * 1024;

@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
 import { EmbeddingsController } from './embeddings.controller';
-import { OpenAiEmbeddingsController } from './openai-embeddings.controller';
 
-@Module({
-  controllers: [EmbeddingsController, OpenAiEmbeddingsController],
-})
+@Module({ controllers: [EmbeddingsController] })
 export class EmbeddingsModule {}

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { tap, type Observable } from 'rxjs';
-import type { GenerationChunk } from '@aip/contracts';
-import type { Principal } from '@aip/rbac';
+import {
+  CONVERSATIONS_COLLECTION,
+  ErrorCode,
+  PlatformError,
+  type GenerationChunk,
+} from '@aip/contracts';
+import { mayUseCollection, type Principal } from '@aip/rbac';
 import { GenerationTokenLimits } from '../traffic/generation-token-limits.service';
 import {
   InferenceClient,
@@ -26,8 +31,9 @@ export class GenerationService {
     subject: GenerationSubject,
     payload: GenerationPayload,
   ): Promise<Generation> {
+    const scoped = this.scoped(principal, payload);
     await this.limits.admit(principal);
-    const generation = await this.inference.complete(subject, this.scoped(principal, payload));
+    const generation = await this.inference.complete(subject, scoped);
     await this.limits.charge(principal, generation.done.usage.completion_tokens);
     return generation;
   }
@@ -37,8 +43,9 @@ export class GenerationService {
     subject: GenerationSubject,
     payload: GenerationPayload,
   ): Promise<Observable<GenerationChunk>> {
+    const scoped = this.scoped(principal, payload);
     await this.limits.admit(principal);
-    return this.inference.generate(subject, this.scoped(principal, payload)).pipe(
+    return this.inference.generate(subject, scoped).pipe(
       tap((chunk) => {
         if (chunk.type === 'done')
           void this.limits.charge(principal, chunk.usage.completion_tokens);
@@ -47,6 +54,12 @@ export class GenerationService {
   }
 
   private scoped(principal: Principal, payload: GenerationPayload): GenerationPayload {
+    // Storing a generation writes into a collection: the caller's key must be allowed it.
+    if (payload.store_embedding && !mayUseCollection(principal, CONVERSATIONS_COLLECTION))
+      throw new PlatformError(
+        ErrorCode.Forbidden,
+        `store_embedding writes into collection ${CONVERSATIONS_COLLECTION}, which this key may not use`,
+      );
     return principal.tenant === undefined ? payload : { ...payload, tenant: principal.tenant };
   }
 }

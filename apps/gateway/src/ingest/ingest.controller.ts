@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
+  checkIngestSize,
   ErrorCode,
   PlatformError,
   Subject,
@@ -10,9 +11,7 @@ import {
 import { hasPermission, mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SyncWorkerClient } from '../clients/sync-worker.client';
-import { refuseTenantScoped } from '../vectors/collection-scope';
-import { checkIngestSize } from './ingest-limits';
-import { IngestDto, ReindexDto } from './ingest.dto';
+import { IngestDto } from './ingest.dto';
 
 @ApiTags('ingest')
 @ApiBearerAuth()
@@ -79,22 +78,6 @@ export class IngestController {
       job_id: id,
       tenant: principal.tenant,
     });
-  }
-
-  @Post('collections/:name/reindex')
-  @HttpCode(202)
-  @RequirePermission('collections:manage')
-  @ApiOperation({
-    summary:
-      'Re-embed a collection with another model into a new collection, then swap the name to it; searches keep working meanwhile',
-  })
-  reindex(
-    @Param('name') name: string,
-    @Body() body: ReindexDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<JobAccepted> {
-    refuseTenantScoped(principal, 'reindex collections');
-    return this.syncWorker.request(Subject.SyncReindex, { collection: name, model: body.model });
   }
 
   /** A job on a collection outside the key's scope is reported as missing. */

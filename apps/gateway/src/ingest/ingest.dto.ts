@@ -1,5 +1,4 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
 import { IngestRequest } from '@aip/contracts';
 
 // The tenant comes from the caller's credential, so a body can never choose it.
@@ -9,11 +8,4 @@ export class IngestDto extends OmitType(IngestRequest, ['tenant'] as const) {
       'Documents: {source_uid, text, type: text|markdown|code, language?, metadata?}. A malformed one fails alone, with its error in the job report.',
   })
   declare documents: IngestRequest['documents'];
-}
-
-export class ReindexDto {
-  /** The embedding model to re-embed every point's text with. */
-  @IsString()
-  @MaxLength(128)
-  model!: string;
 }

@@ -1,5 +1,11 @@
 import type { GenerationChunk } from '@aip/contracts';
-import { chatChunkFormat, completionChunkFormat, openAiIdentity } from './openai-format';
+import {
+  chatChunkFormat,
+  chatCompletion,
+  completionChunkFormat,
+  openAiIdentity,
+  textCompletion,
+} from './openai-format';
 
 const usage = { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 };
 const messages: GenerationChunk[] = [
@@ -7,6 +13,68 @@ const messages: GenerationChunk[] = [
   { type: 'text', text: 'lo' },
   { type: 'done', model: 'tiny', finish_reason: 'length', usage },
 ];
+
+describe('OpenAI response identity', () => {
+  it('names a response like OpenAI does: prefix, 32 hex digits, creation second, model', () => {
+    const before = Math.floor(Date.now() / 1000);
+    const chat = openAiIdentity('chatcmpl', 'tiny');
+    const after = Math.floor(Date.now() / 1000);
+    expect(chat.id).toMatch(/^chatcmpl-[0-9a-f]{32}$/);
+    expect(chat.created).toBeGreaterThanOrEqual(before);
+    expect(chat.created).toBeLessThanOrEqual(after);
+    expect(chat.model).toBe('tiny');
+    expect(openAiIdentity('cmpl', 'tiny').id).toMatch(/^cmpl-[0-9a-f]{32}$/);
+  });
+
+  it('gives every response an id of its own', () => {
+    const ids = new Set(Array.from({ length: 100 }, () => openAiIdentity('cmpl', 'm').id));
+    expect(ids.size).toBe(100);
+  });
+});
+
+describe('OpenAI response bodies', () => {
+  const identity = { id: 'chatcmpl-1', created: 1700000000, model: 'tiny' };
+
+  it('answers chat as one assistant message with its finish reason and usage', () => {
+    expect(chatCompletion(identity, 'Hello', 'stop', usage)).toEqual({
+      id: 'chatcmpl-1',
+      created: 1700000000,
+      model: 'tiny',
+      object: 'chat.completion',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hello', refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
+      usage,
+    });
+  });
+
+  it('answers completions with one choice per prompt, indexed in order', () => {
+    const body = textCompletion(
+      { ...identity, id: 'cmpl-1' },
+      [
+        { text: 'one', finishReason: 'stop' },
+        { text: 'two', finishReason: 'length' },
+      ],
+      usage,
+    );
+    expect(body).toEqual({
+      id: 'cmpl-1',
+      created: 1700000000,
+      model: 'tiny',
+      object: 'text_completion',
+      choices: [
+        { index: 0, text: 'one', logprobs: null, finish_reason: 'stop' },
+        { index: 1, text: 'two', logprobs: null, finish_reason: 'length' },
+      ],
+      usage,
+    });
+  });
+});
 
 describe('OpenAI stream formats', () => {
   const identity = openAiIdentity('chatcmpl', 'tiny');
@@ -43,5 +111,44 @@ describe('OpenAI stream formats', () => {
       [{ index: 0, text: '', logprobs: null, finish_reason: 'length' }],
     ]);
     expect(events[0]).toMatchObject({ object: 'text_completion' });
+  });
+
+  it('streams completions with the usage last when asked, and null usage before it', () => {
+    const format = completionChunkFormat(openAiIdentity('cmpl', 'tiny'), true);
+    const events = messages.flatMap((m) => format.events(m)) as Record<string, unknown>[];
+    expect(events.map((e) => e['choices'])).toEqual([
+      [{ index: 0, text: 'Hel', logprobs: null, finish_reason: null }],
+      [{ index: 0, text: 'lo', logprobs: null, finish_reason: null }],
+      [{ index: 0, text: '', logprobs: null, finish_reason: 'length' }],
+      [],
+    ]);
+    expect(events.map((e) => e['usage'])).toEqual([null, null, null, usage]);
+    expect(format.end).toEqual(['[DONE]']);
+  });
+
+  it('opens an empty chat answer with the role too, then the finish reason', () => {
+    const format = chatChunkFormat(identity, false);
+    const events = format.events({
+      type: 'done',
+      model: 'tiny',
+      finish_reason: 'stop',
+      usage,
+    }) as Record<string, unknown>[];
+    expect(events.map((e) => e['choices'])).toEqual([
+      [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+      [{ index: 0, delta: {}, finish_reason: 'stop' }],
+    ]);
+  });
+
+  it('sends the role once per stream, and again in a stream of its own', () => {
+    const first = chatChunkFormat(identity, false);
+    const second = chatChunkFormat(identity, false);
+    const roles = (format: typeof first) =>
+      messages
+        .flatMap((m) => format.events(m))
+        .filter((e) => JSON.stringify(e).includes('"role":"assistant"')).length;
+    expect(roles(first)).toBe(1);
+    expect(roles(first)).toBe(0);
+    expect(roles(second)).toBe(1);
   });
 });

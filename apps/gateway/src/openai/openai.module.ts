@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { GenerationModule } from '../generation/generation.module';
 import { OpenAiCompletionsController } from './openai-completions.controller';
+import { OpenAiEmbeddingsController } from './openai-embeddings.controller';
 
-@Module({ imports: [GenerationModule], controllers: [OpenAiCompletionsController] })
+/** The OpenAI-compatible API under `/v1`: models, completions, chat completions, embeddings. */
+@Module({
+  imports: [GenerationModule],
+  controllers: [OpenAiCompletionsController, OpenAiEmbeddingsController],
+})
 export class OpenAiModule {}

@@ -82,6 +82,10 @@ export class RagController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: FeedbackDto,
   ): Promise<FeedbackResult> {
-    return this.inference.request(Subject.InferenceFeedback, { ...body, tenant: principal.tenant });
+    return this.inference.request(Subject.InferenceFeedback, {
+      ...body,
+      tenant: principal.tenant,
+      collections: principal.collections === undefined ? undefined : [...principal.collections],
+    });
   }
 }

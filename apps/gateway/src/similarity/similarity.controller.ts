@@ -102,7 +102,10 @@ export class SimilarityController {
 
   @Get('stats')
   @RequirePermission('vectors:search')
-  @ApiOperation({ summary: 'Point and index counts of a collection (?collection=)' })
+  @ApiOperation({
+    summary:
+      'Point and index counts of a collection (?collection=); a tenant-scoped key gets its own point count and no index count',
+  })
   async stats(
     @Query() query: StatsQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -110,6 +113,7 @@ export class SimilarityController {
     const collection = this.collectionFor(principal, query.collection);
     const info = await this.vector.request(Subject.VectorCollectionGet, {
       name: collection,
+      tenant: principal.tenant,
     });
     return {
       collection,

@@ -89,7 +89,9 @@ export interface BatchSimilarResponse {
 
 export interface SimilarityStats {
   collection: string;
+  /** A tenant-scoped key's own points; all points otherwise. */
   points_count: number;
-  indexed_vectors_count: number;
+  /** Absent for tenant-scoped keys: it counts every tenant's points. */
+  indexed_vectors_count?: number;
   status: string;
 }

@@ -9,10 +9,20 @@ import {
   type SourceListReply,
   type SourceRemoved,
 } from '@aip/contracts';
-import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
+import { hasPermission, mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SyncWorkerClient } from '../clients/sync-worker.client';
 import { AddSourceDto, RemoveSourceQueryDto } from './sources.dto';
+
+/** Settings (and errors, which may quote them) only for those who may manage sources. */
+function shownTo(principal: Principal, source: SourceInfo): SourceInfo {
+  if (hasPermission(principal, 'sources:manage')) return source;
+  return {
+    ...source,
+    settings: {},
+    last_error: source.last_error === null ? null : 'failing (details need sources:manage)',
+  };
+}
 
 function checkId(id: string): void {
   if (!SOURCE_ID.test(id))
@@ -20,9 +30,11 @@ function checkId(id: string): void {
 }
 
 /**
- * Live sources run by the sync-worker. A source writes into a collection shared by every
- * tenant, so only callers without a tenant may add or change one, and only for collections
- * their key may use.
+ * Live sources run by the sync-worker. What a source may read (folders, databases, clusters) is
+ * the operator's configuration of the sync-worker; a source names one of those and narrows it.
+ * Adding or changing one needs `sources:manage` (admins only by default). A source writes into a
+ * collection shared by every tenant, so only callers without a tenant may manage one, and only
+ * for collections their key may use. Other readers see that a source exists, not its settings.
  */
 @ApiTags('sources')
 @ApiBearerAuth()
@@ -33,10 +45,17 @@ export class SourcesController {
 
   @Get()
   @RequirePermission('vectors:search')
-  @ApiOperation({ summary: 'Live sources: kind, collection, settings, state, counts, last event' })
+  @ApiOperation({
+    summary:
+      'Live sources: kind, collection, state, counts, last event; settings only with sources:manage',
+  })
   async list(@CurrentPrincipal() principal: Principal): Promise<SourceListReply> {
     const reply = await this.syncWorker.request(Subject.SyncSourcesList, {});
-    return { sources: reply.sources.filter((s) => mayUseCollection(principal, s.collection)) };
+    return {
+      sources: reply.sources
+        .filter((s) => mayUseCollection(principal, s.collection))
+        .map((s) => shownTo(principal, s)),
+    };
   }
 
   @Get(':id')
@@ -50,11 +69,11 @@ export class SourcesController {
     const [source] = (await this.syncWorker.request(Subject.SyncSourcesList, { id })).sources;
     if (source === undefined || !mayUseCollection(principal, source.collection))
       throw new PlatformError(ErrorCode.NotFound, `Source ${id} does not exist`);
-    return source;
+    return shownTo(principal, source);
   }
 
   @Post()
-  @RequirePermission('collections:manage')
+  @RequirePermission('sources:manage')
   @ApiOperation({
     summary:
       'Add a kubernetes, postgres or directory source; it starts at once and survives restarts',
@@ -66,7 +85,7 @@ export class SourcesController {
 
   @Post(':id/pause')
   @HttpCode(200)
-  @RequirePermission('collections:manage')
+  @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Stop following changes until resumed' })
   async pause(
     @Param('id') id: string,
@@ -78,7 +97,7 @@ export class SourcesController {
 
   @Post(':id/resume')
   @HttpCode(200)
-  @RequirePermission('collections:manage')
+  @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Follow changes again, catching up on what changed while paused' })
   async resume(
     @Param('id') id: string,
@@ -89,7 +108,7 @@ export class SourcesController {
   }
 
   @Delete(':id')
-  @RequirePermission('collections:manage')
+  @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Remove a source and (unless keep_documents=true) its documents' })
   async remove(
     @Param('id') id: string,

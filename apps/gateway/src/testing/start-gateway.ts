@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { bootstrapApp, freePort, loadConfig } from '@aip/platform';
+import { bootstrapApp, loadConfig, releasePort, reservePort } from '@aip/platform';
 import { AppModule } from '../app.module';
 import { GatewayConfig } from '../config/gateway.config';
 
@@ -11,15 +11,18 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
-/** The real gateway module in this process on a spare port, against the machine's NATS and Redis. */
+/** The real gateway module in this process on a reserved port, against the run's NATS and Redis. */
 export async function startTestGateway(env: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
-  const port = await freePort();
+  const port = await reservePort();
   const adminKey = `test-admin-${randomBytes(16).toString('hex')}`;
   const config = loadConfig(GatewayConfig, {
     GATEWAY_PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     GATEWAY_ADMIN_KEY: adminKey,
+    // As in the e2e stack: test runs that share a machine keep to their own NATS and Redis.
+    NATS_URL: process.env['AIP_TEST_NATS_URL'],
+    REDIS_URL: process.env['AIP_TEST_REDIS_URL'],
     ...env,
   });
   const { app } = await bootstrapApp({
@@ -31,5 +34,9 @@ export async function startTestGateway(env: NodeJS.ProcessEnv = {}): Promise<Tes
     servesNats: false,
     metricsPermission: 'metrics:view',
   });
-  return { app, url: `http://127.0.0.1:${port}`, adminKey, stop: () => app.close() };
+  const stop = async (): Promise<void> => {
+    await app.close();
+    releasePort(port);
+  };
+  return { app, url: `http://127.0.0.1:${port}`, adminKey, stop };
 }

@@ -6,8 +6,8 @@ import { GatewayConfig } from '../config/gateway.config';
 import { RateLimiter, type LimitResult } from './rate-limiter.service';
 
 /**
- * Requests per minute per key and per tenant, checked for identified callers right after
- * authentication. The tighter of the two limits is reported in X-RateLimit-* headers.
+ * Requests per minute per key and per tenant, for identified callers (see `RateLimitGuard` for
+ * when). The tighter of the two limits is reported in X-RateLimit-* headers.
  */
 @Injectable()
 export class RequestRateLimits {

@@ -1,12 +1,8 @@
-import { Global, Module } from '@nestjs/common';
-import { AuditTrail } from './audit-trail.service';
-import { UsageController } from './usage.controller';
+import { Module } from '@nestjs/common';
 import { UsageService } from './usage.service';
 
-@Global()
 @Module({
-  controllers: [UsageController],
-  providers: [UsageService, AuditTrail],
-  exports: [UsageService, AuditTrail],
+  providers: [UsageService],
+  exports: [UsageService],
 })
 export class UsageModule {}

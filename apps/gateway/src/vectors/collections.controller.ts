@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, PlatformError, Subject, type CollectionInfo } from '@aip/contracts';
+import {
+  ErrorCode,
+  PlatformError,
+  Subject,
+  type CollectionInfo,
+  type CollectionList,
+} from '@aip/contracts';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { refuseTenantScoped } from './collection-scope';
@@ -33,7 +39,7 @@ export class CollectionsController {
   @Get()
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'Collection names (those the key may use)' })
-  async list(@CurrentPrincipal() principal: Principal): Promise<{ collections: string[] }> {
+  async list(@CurrentPrincipal() principal: Principal): Promise<CollectionList> {
     const { collections } = await this.vector.request(Subject.VectorCollectionList, {});
     return { collections: collections.filter((name) => mayUseCollection(principal, name)) };
   }
@@ -41,10 +47,14 @@ export class CollectionsController {
   @Get(':name')
   @RequirePermission('vectors:search')
   @ApiOperation({
-    summary: 'Collection details: counts, size, distance, model, status, payload schema, settings',
+    summary:
+      'Collection details: counts (a tenant-scoped key: its own points, no indexed count), size, distance, model, status, payload schema, settings',
   })
-  get(@Param('name') name: string): Promise<CollectionInfo> {
-    return this.vector.request(Subject.VectorCollectionGet, { name });
+  get(
+    @Param('name') name: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CollectionInfo> {
+    return this.vector.request(Subject.VectorCollectionGet, { name, tenant: principal.tenant });
   }
 
   @Put(':name')

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   PlatformError,
   Subject,
+  type DeleteResult,
   type PointId,
   type PointRecord,
   type SearchBatchResult,
@@ -104,7 +105,7 @@ export class PointsController {
   deleteMany(
     @Body() body: DeletePointsDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ deleted: number }> {
+  ): Promise<DeleteResult> {
     return this.vector.request(Subject.VectorPointsDelete, { ...body, tenant: principal.tenant });
   }
 
@@ -176,7 +177,7 @@ export class PointsController {
     @Param('id') id: string,
     @Query() query: CollectionQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ deleted: number }> {
+  ): Promise<DeleteResult> {
     return this.vector.request(Subject.VectorPointsDelete, {
       collection: query.collection,
       ids: [pathId(id)],

@@ -8,7 +8,7 @@ import {
   pickDefaultModel,
   type GpuMode,
   type ModelSpec,
-} from '../models/model-config';
+} from './model-config';
 
 export { GPU_MODES, type GpuMode };
 

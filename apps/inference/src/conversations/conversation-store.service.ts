@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_POINT_TEXT_CHARS, Subject, type PayloadFieldType } from '@aip/contracts';
-import type { GenerationParams, GenerationResult } from '../generation/text-generator';
+import {
+  CONVERSATIONS_COLLECTION,
+  MAX_POINT_TEXT_CHARS,
+  Subject,
+  type PayloadFieldType,
+} from '@aip/contracts';
 import { MemoryCollections } from './memory-collections.service';
 import { VectorClient } from '../clients/vector.client';
 
-/** The collection generations are stored in with `store_embedding: true`. */
-export const CONVERSATIONS_COLLECTION = 'conversations';
 /** Most characters of the prompt, and of the response, kept in a stored conversation's payload. */
 export const CONVERSATION_FIELD_MAX_CHARS = 16_384;
 
@@ -24,27 +26,6 @@ export interface ConversationRecord {
   completionTokens: number;
   /** The caller's tenant: the point is theirs alone. */
   tenant?: string;
-}
-
-/**
- * The record of a finished generation: a raw prompt as given, a chat as `role: content` lines
- * in order, so both read back (and embed) as the exchange they were.
- */
-export function conversationOf(
-  input: Pick<GenerationParams, 'prompt' | 'messages'>,
-  result: GenerationResult,
-  tenant: string | undefined,
-): ConversationRecord {
-  const prompt =
-    input.prompt ?? (input.messages ?? []).map((m) => `${m.role}: ${m.content}`).join('\n');
-  return {
-    prompt,
-    response: result.text,
-    model: result.model,
-    promptTokens: result.promptTokens,
-    completionTokens: result.completionTokens,
-    tenant,
-  };
 }
 
 /**

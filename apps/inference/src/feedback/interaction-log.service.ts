@@ -12,8 +12,14 @@ import {
 } from '@aip/contracts';
 import { LOGGER, type Logger } from '@aip/platform';
 import { MemoryCollections } from '../conversations/memory-collections.service';
-import type { PastExample } from '../rag/rag-prompt';
 import { VectorClient } from '../clients/vector.client';
+
+/** A well-rated past answer to a similar question. */
+export interface PastExample {
+  id: string;
+  question: string;
+  answer: string;
+}
 
 /** Where RAG interactions are kept, and their ratings with them. */
 export const LEARNING_DATA_COLLECTION = 'learning_data';
@@ -26,11 +32,15 @@ export const FEEDBACK_MIN_SIMILARITY = 0.5;
 /** Most characters of an answer kept with its interaction. */
 export const INTERACTION_ANSWER_MAX_CHARS = 8192;
 
-/** Payload indexes: examples are found by score, interactions told apart by rating and model. */
+/**
+ * Payload indexes: examples are found by score within one collection, interactions told apart
+ * by rating and model.
+ */
 const PAYLOAD_SCHEMA: Record<string, PayloadFieldType> = {
   score: 'integer',
   rated: 'bool',
   model: 'keyword',
+  collection: 'keyword',
 };
 
 /** One answered RAG query, as it is kept to be rated. */
@@ -98,8 +108,33 @@ export class InteractionLog {
     }
   }
 
-  /** Rates a kept interaction (the caller's own, within its tenant). */
+  /**
+   * Rates a kept interaction: the caller's own (within its tenant) and about a collection its
+   * key may use; any other is answered as missing, so a scoped key learns nothing of others.
+   */
   async rate(request: FeedbackRequest): Promise<FeedbackResult> {
+    const missing = new PlatformError(
+      ErrorCode.NotFound,
+      `No RAG interaction ${request.interaction_id}: rate the interaction_id of a RAG answer`,
+      { interaction_id: request.interaction_id },
+    );
+    if (request.collections !== undefined) {
+      const [kept] = await this.vector
+        .request(Subject.VectorPointsGet, {
+          collection: LEARNING_DATA_COLLECTION,
+          ids: [request.interaction_id],
+          tenant: request.tenant,
+        })
+        .then(
+          (reply) => reply.points,
+          (error: unknown) => {
+            if (error instanceof PlatformError && error.code === ErrorCode.NotFound) return [];
+            throw error;
+          },
+        );
+      const about = kept?.payload['collection'];
+      if (typeof about !== 'string' || !request.collections.includes(about)) throw missing;
+    }
     const payload: Record<string, unknown> = {
       score: request.score,
       rated: true,
@@ -114,12 +149,7 @@ export class InteractionLog {
         tenant: request.tenant,
       });
     } catch (error) {
-      if (error instanceof PlatformError && error.code === ErrorCode.NotFound)
-        throw new PlatformError(
-          ErrorCode.NotFound,
-          `No RAG interaction ${request.interaction_id}: rate the interaction_id of a RAG answer`,
-          { interaction_id: request.interaction_id },
-        );
+      if (error instanceof PlatformError && error.code === ErrorCode.NotFound) throw missing;
       throw error;
     }
     return {
@@ -129,8 +159,15 @@ export class InteractionLog {
     };
   }
 
-  /** Well-rated past answers to questions like this one, most similar first. */
-  async examples(question: string, tenant: string | undefined): Promise<PastExample[]> {
+  /**
+   * Well-rated past answers to questions like this one about the same collection, most similar
+   * first: a query learns only from interactions on what its caller may read.
+   */
+  async examples(
+    question: string,
+    collection: string,
+    tenant: string | undefined,
+  ): Promise<PastExample[]> {
     let result: SearchResult;
     try {
       result = await this.vector.request(Subject.VectorPointsSearch, {
@@ -139,7 +176,12 @@ export class InteractionLog {
         mode: 'dense',
         limit: FEEDBACK_MAX_EXAMPLES,
         score_threshold: FEEDBACK_MIN_SIMILARITY,
-        filter: { must: [{ key: 'score', range: { gte: FEEDBACK_GOOD_SCORE } }] },
+        filter: {
+          must: [
+            { key: 'score', range: { gte: FEEDBACK_GOOD_SCORE } },
+            { key: 'collection', match: { value: collection } },
+          ],
+        },
         with_payload: ['question', 'answer'],
         tenant,
       });

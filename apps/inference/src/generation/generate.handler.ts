@@ -9,7 +9,8 @@ import {
   type GenerationChunk,
   type GenerationRouting,
 } from '@aip/contracts';
-import { ConversationStore, conversationOf } from '../conversations/conversation-store.service';
+import { ConversationStore } from '../conversations/conversation-store.service';
+import { conversationOf } from './conversation-of';
 import { GenerationCancellations } from './generation-cancellations.service';
 import { TextCoalescer } from './text-coalescer';
 import { TextGenerator, type GenerationParams } from './text-generator';

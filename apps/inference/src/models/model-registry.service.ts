@@ -7,10 +7,10 @@ import {
 import { ErrorCode, PlatformError, type InferenceModelInfo, type ModelState } from '@aip/contracts';
 import { LOGGER, type Logger } from '@aip/platform';
 import { InferenceConfig } from '../config/inference.config';
-import { SequencePool } from '../generation/sequence-pool';
+import { SequencePool } from './sequence-pool';
 import { LlamaRuntimeService } from '../llama/llama-runtime.service';
 import type { Llama, LlamaContext, LlamaModel } from '../llama/llama-types';
-import type { ModelSpec } from './model-config';
+import type { ModelSpec } from '../config/model-config';
 import { resolveModelPath } from './model-file';
 
 /** What a request gets from a loaded model: the runtime, the weights and the shared context. */

@@ -1,4 +1,5 @@
 import type { PointId } from '@aip/contracts';
+import type { PastExample } from '../feedback/interaction-log.service';
 import type { ChatMessage } from '../generation/text-generator';
 
 /** Most characters of one passage the model is given; longer passages are cut at a word. */
@@ -31,13 +32,6 @@ export interface RetrievedPassage {
   similarity: number;
   text: string;
   source: string | null;
-}
-
-/** A well-rated past answer to a similar question. */
-export interface PastExample {
-  id: string;
-  question: string;
-  answer: string;
 }
 
 /** A passage as it went into the prompt: `[index]` and the (possibly cut) text the model saw. */

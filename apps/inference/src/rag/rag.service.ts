@@ -7,7 +7,7 @@ import {
   type RagAnswer,
   type RagQueryRequest,
 } from '@aip/contracts';
-import { InteractionLog } from '../feedback/interaction-log.service';
+import { InteractionLog, type PastExample } from '../feedback/interaction-log.service';
 import { TextGenerator, type GenerationOptions } from '../generation/text-generator';
 import { ModelRegistry } from '../models/model-registry.service';
 import { citationsFor } from './rag-citations';
@@ -16,7 +16,6 @@ import {
   buildRagPrompt,
   contextCharsFor,
   RAG_RESERVED_TOKENS,
-  type PastExample,
   type RagPrompt,
   type RetrievedPassage,
 } from './rag-prompt';
@@ -46,7 +45,7 @@ export class RagService {
     const [found, examples] = await Promise.all([
       this.retrieval.retrieve(request, request.top_k ?? RAG_DEFAULT_TOP_K),
       request.use_feedback
-        ? this.interactions.examples(request.question, request.tenant)
+        ? this.interactions.examples(request.question, request.collection, request.tenant)
         : Promise.resolve([]),
     ]);
     const timings = { embed_ms: found.embedMs, search_ms: found.searchMs, generate_ms: 0 };

@@ -5,7 +5,6 @@ describe('chunkDocument', () => {
   it('keeps the document metadata on every chunk, with where the chunk comes from', () => {
     const code = chunkDocument(
       {
-        source_uid: 'a.py',
         text: 'def a():\n    pass\n',
         type: 'code',
         language: 'Python',
@@ -22,12 +21,12 @@ describe('chunkDocument', () => {
       symbols: ['a'],
     });
     const md = chunkDocument(
-      { source_uid: 'd.md', text: '# T\nbody', type: 'markdown', metadata: { lang: 'en' } },
+      { text: '# T\nbody', type: 'markdown', metadata: { lang: 'en' } },
       DEFAULT_CHUNK_SETTINGS,
     );
     expect(md[0]!.metadata).toEqual({ lang: 'en', document_type: 'markdown', headings: ['T'] });
     const text = chunkDocument(
-      { source_uid: 't', text: 'Plain words. '.repeat(400), type: 'text', metadata: { k: 1 } },
+      { text: 'Plain words. '.repeat(400), type: 'text', metadata: { k: 1 } },
       DEFAULT_CHUNK_SETTINGS,
     );
     expect(text.length).toBeGreaterThan(1);

@@ -1,15 +1,24 @@
-import type { SourceDocument } from '../ingest/document-sink';
 import type { Chunk, ChunkSettings } from './chunk-settings';
 import { splitCode } from './code-splitter';
 import { splitMarkdown } from './markdown-splitter';
 import { splitText } from './text-splitter';
+
+/** What chunking needs of a document (a source's document carries its id besides). */
+export interface ChunkableDocument {
+  text: string;
+  type: 'text' | 'markdown' | 'code';
+  /** Programming language of code documents, for declaration-aware splitting. */
+  language?: string;
+  /** Kept on every chunk's payload. */
+  metadata?: Record<string, unknown>;
+}
 
 /**
  * A document in chunks by its type: plain text by tokens with overlap, markdown at headings first,
  * code at declaration boundaries. Every chunk carries the document's metadata, plus where in the
  * document it comes from.
  */
-export function chunkDocument(document: SourceDocument, settings: ChunkSettings): Chunk[] {
+export function chunkDocument(document: ChunkableDocument, settings: ChunkSettings): Chunk[] {
   const base = { ...(document.metadata ?? {}), document_type: document.type };
   switch (document.type) {
     case 'markdown':

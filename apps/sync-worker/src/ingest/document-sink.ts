@@ -1,3 +1,5 @@
+import type { IngestCounts } from '@aip/contracts';
+
 /** A document from a source, before chunking. */
 export interface SourceDocument {
   /** The document's id within its source (a file path, a row id, a Kubernetes uid). */
@@ -10,24 +12,6 @@ export interface SourceDocument {
   metadata?: Record<string, unknown>;
 }
 
-export interface SinkError {
-  source_uid: string;
-  error: string;
-}
-
-export interface SinkCounts {
-  documents: number;
-  chunks: number;
-  embedded: number;
-  upserted: number;
-  /** Chunks whose content_sha256 was already stored: neither embedded nor written. */
-  skipped: number;
-  /** Old chunks removed: past a document's new end, or of removed documents. */
-  deleted: number;
-  failed: number;
-  errors: SinkError[];
-}
-
 /**
  * Where documents go: chunked, embedded and upserted under deterministic ids, so writing the
  * same document twice changes nothing and a changed document replaces exactly its old chunks.
@@ -38,7 +22,7 @@ export abstract class DocumentSink {
     collection: string,
     source: string,
     documents: SourceDocument[],
-  ): Promise<SinkCounts>;
+  ): Promise<IngestCounts>;
 
   /** Removes every chunk of these documents; returns how many chunks were deleted. */
   abstract remove(collection: string, source: string, sourceUids: string[]): Promise<number>;

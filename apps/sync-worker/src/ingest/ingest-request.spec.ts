@@ -1,4 +1,4 @@
-import { MAX_INGEST_REQUEST_CHARS, PlatformError } from '@aip/contracts';
+import { MAX_DOCUMENT_CHARS, MAX_INGEST_REQUEST_CHARS, PlatformError } from '@aip/contracts';
 import { chunkSettings, ingestJobData } from './ingest-request';
 
 describe('ingest requests', () => {
@@ -20,17 +20,21 @@ describe('ingest requests', () => {
     );
   });
 
-  it('refuses more text than MAX_INGEST_REQUEST_CHARS in one request', () => {
-    const half = 'x'.repeat(MAX_INGEST_REQUEST_CHARS / 2 + 1);
-    const call = () =>
+  it('refuses a document over MAX_DOCUMENT_CHARS, or more text than MAX_INGEST_REQUEST_CHARS in all', () => {
+    const job = (texts: string[]) => () =>
       ingestJobData({
         collection: 'c',
-        documents: [
-          { source_uid: 'a', text: half },
-          { source_uid: 'b', text: half },
-        ],
+        documents: texts.map((text, i) => ({ source_uid: `d${i}`, text })),
       });
-    expect(call).toThrow(PlatformError);
-    expect(call).toThrow('MAX_INGEST_REQUEST_CHARS');
+    const tooLong = job(['x', 'y'.repeat(MAX_DOCUMENT_CHARS + 1)]);
+    expect(tooLong).toThrow(PlatformError);
+    expect(tooLong).toThrow('documents[1].text');
+    const full = 'x'.repeat(MAX_DOCUMENT_CHARS);
+    const tooMuch = job([
+      ...Array.from({ length: MAX_INGEST_REQUEST_CHARS / MAX_DOCUMENT_CHARS }, () => full),
+      'x',
+    ]);
+    expect(tooMuch).toThrow(PlatformError);
+    expect(tooMuch).toThrow('MAX_INGEST_REQUEST_CHARS');
   });
 });

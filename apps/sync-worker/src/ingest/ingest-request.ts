@@ -1,18 +1,13 @@
 import {
+  checkIngestSize,
   DEFAULT_INGEST_SOURCE,
   ErrorCode,
-  MAX_INGEST_REQUEST_CHARS,
   PlatformError,
   type ChunkingOptions,
   type IngestRequest,
 } from '@aip/contracts';
 import { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from '../chunking/chunk-settings';
 import type { IngestJobData } from './ingest.job';
-
-function textLength(document: unknown): number {
-  const text = (document as { text?: unknown } | null)?.text;
-  return typeof text === 'string' ? text.length : 0;
-}
 
 export function chunkSettings(options: ChunkingOptions | undefined): ChunkSettings {
   const settings: ChunkSettings = {
@@ -30,13 +25,7 @@ export function chunkSettings(options: ChunkingOptions | undefined): ChunkSettin
 
 /** The job an ingest request becomes; the request as a whole is checked against its limits. */
 export function ingestJobData(request: IngestRequest): IngestJobData {
-  const chars = request.documents.reduce((sum, d) => sum + textLength(d), 0);
-  if (chars > MAX_INGEST_REQUEST_CHARS)
-    throw new PlatformError(
-      ErrorCode.PayloadTooLarge,
-      `documents hold ${chars} characters of text; one request may hold at most ${MAX_INGEST_REQUEST_CHARS} (MAX_INGEST_REQUEST_CHARS): split it`,
-      { limit: MAX_INGEST_REQUEST_CHARS, got: chars },
-    );
+  checkIngestSize(request.documents);
   return {
     collection: request.collection,
     source: request.source ?? DEFAULT_INGEST_SOURCE,

@@ -3,7 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { ErrorCode, PlatformError, QueueName, type IngestCounts } from '@aip/contracts';
 import { WorkersService } from '../queue/workers.service';
 import { emptyCounts } from './prepared-document';
-import { CANCELLED_REASON, JobCancellation } from '../jobs/job-cancellation';
+import { CANCELLED_REASON, JobCancellation } from '../queue/job-cancellation';
 import type { IngestJobData, IngestProgress } from './ingest.job';
 import { VectorDocumentSink } from './vector-document-sink';
 

@@ -1,5 +1,4 @@
-import type { PointInput } from '@aip/contracts';
-import type { SinkCounts } from './document-sink';
+import type { IngestCounts, PointInput } from '@aip/contracts';
 
 /** A document chunked into the points it should be stored as. */
 export class PreparedDocument {
@@ -12,7 +11,7 @@ export class PreparedDocument {
   ) {}
 }
 
-export function emptyCounts(): SinkCounts {
+export function emptyCounts(): IngestCounts {
   return {
     documents: 0,
     chunks: 0,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, PlatformError, type PointInput } from '@aip/contracts';
+import { ErrorCode, PlatformError, type IngestCounts, type PointInput } from '@aip/contracts';
 import { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from '../chunking/chunk-settings';
 import { chunkDocument } from '../chunking/document-chunker';
 import { SyncWorkerConfig } from '../config/sync-worker.config';
 import { chunkId, contentSha256 } from './chunk-identity';
 import { documentProblem } from './document-check';
-import { DocumentSink, type SinkCounts, type SourceDocument } from './document-sink';
+import { DocumentSink, type SourceDocument } from './document-sink';
 import { emptyCounts, PreparedDocument } from './prepared-document';
 import { ReindexGate } from './reindex-gate';
 import { VectorStoreClient } from '../clients/vector-store.client';
@@ -18,7 +18,7 @@ export interface SinkOptions {
   tenant?: string;
   chunking?: ChunkSettings;
   /** Called after each batch is stored, with the counts so far and the documents done. */
-  onBatch?: (counts: SinkCounts, documentsDone: number) => Promise<void>;
+  onBatch?: (counts: IngestCounts, documentsDone: number) => Promise<void>;
 }
 
 /**
@@ -37,7 +37,7 @@ export class VectorDocumentSink extends DocumentSink {
     super();
   }
 
-  upsert(collection: string, source: string, documents: SourceDocument[]): Promise<SinkCounts> {
+  upsert(collection: string, source: string, documents: SourceDocument[]): Promise<IngestCounts> {
     return this.write(collection, source, documents);
   }
 
@@ -46,7 +46,7 @@ export class VectorDocumentSink extends DocumentSink {
     source: string,
     documents: unknown[],
     options: SinkOptions = {},
-  ): Promise<SinkCounts> {
+  ): Promise<IngestCounts> {
     const counts = emptyCounts();
     counts.documents = documents.length;
     const settings = options.chunking ?? DEFAULT_CHUNK_SETTINGS;
@@ -145,7 +145,7 @@ export class VectorDocumentSink extends DocumentSink {
   private async storeBatch(
     collection: string,
     batch: PreparedDocument[],
-    counts: SinkCounts,
+    counts: IngestCounts,
     tenant: string | undefined,
   ): Promise<void> {
     await this.gate.waitUntilOpen(collection);
@@ -174,7 +174,7 @@ export class VectorDocumentSink extends DocumentSink {
   private async storeDocuments(
     collection: string,
     batch: PreparedDocument[],
-    counts: SinkCounts,
+    counts: IngestCounts,
     tenant: string | undefined,
   ): Promise<void> {
     const ids = batch.flatMap((d) => [...d.points.map((p) => p.id!), d.pastEndId]);

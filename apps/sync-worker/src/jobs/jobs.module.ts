@@ -4,7 +4,7 @@ import { IngestProcessor } from '../ingest/ingest.processor';
 import { QueuesService } from '../queue/queues.service';
 import { WorkersService } from '../queue/workers.service';
 import { ReindexProcessor } from '../reindex/reindex.processor';
-import { JobCancellation } from './job-cancellation';
+import { JobCancellation } from '../queue/job-cancellation';
 import { JobsHandler } from './jobs.handler';
 import { JobsService } from './jobs.service';
 

@@ -11,7 +11,7 @@ import {
 } from '@aip/contracts';
 import { emptyCounts } from '../ingest/prepared-document';
 import { QueuesService } from '../queue/queues.service';
-import { CANCELLED_REASON, JobCancellation } from './job-cancellation';
+import { CANCELLED_REASON, JobCancellation } from '../queue/job-cancellation';
 import { queueOfJobId } from './job-id';
 
 /** What every job's data and progress carry, whichever queue it is on. */

@@ -18,7 +18,7 @@ import { WorkersService } from '../queue/workers.service';
 import { emptyCounts } from '../ingest/prepared-document';
 import { ReindexGate } from '../ingest/reindex-gate';
 import { VectorStoreClient } from '../clients/vector-store.client';
-import { CANCELLED_REASON, JobCancellation } from '../jobs/job-cancellation';
+import { CANCELLED_REASON, JobCancellation } from '../queue/job-cancellation';
 import { GATE_RENEW_MS } from './reindex-limits';
 import { nextTarget } from './reindex-target';
 import type { ReindexJobData, ReindexProgress } from './reindex.job';

@@ -10,18 +10,29 @@ import { RecordingSink } from './testing/recording-sink';
 import { TestRedis } from './testing/test-context';
 
 describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
+  // Real folders watched by chokidar: on a busy machine a first scan can take seconds.
+  jest.setTimeout(30_000);
   const redis = new TestRedis();
   let folder: string;
+  let settingsDir: string;
+  /** The operator's file declaring the watched folder as directory `notes`. */
+  let targetsFile: string;
   const registries: SourceRegistry[] = [];
-  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'aip-registry-'))));
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'aip-registry-'));
+    settingsDir = mkdtempSync(join(tmpdir(), 'aip-registry-settings-'));
+    targetsFile = join(settingsDir, 'targets.yaml');
+    writeFileSync(targetsFile, `directories:\n  notes: ${folder}\n`);
+  });
   afterEach(async () => {
     await Promise.all(registries.splice(0).map((registry) => registry.onApplicationShutdown()));
     rmSync(folder, { recursive: true, force: true });
+    rmSync(settingsDir, { recursive: true, force: true });
   });
   afterAll(() => redis.close());
 
   async function boot(sink: RecordingSink, env: Record<string, string> = {}) {
-    const config = loadConfig(SyncWorkerConfig, env);
+    const config = loadConfig(SyncWorkerConfig, { SYNC_SOURCES_FILE: targetsFile, ...env });
     const registry = new SourceRegistry(
       redis.redis,
       sink,
@@ -34,7 +45,7 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
     return registry;
   }
   const until = (what: string, check: () => boolean) =>
-    waitFor(async () => (check() ? true : undefined), { timeoutMs: 5000, intervalMs: 10, what });
+    waitFor(async () => (check() ? true : undefined), { timeoutMs: 15_000, intervalMs: 10, what });
 
   it('keeps sources across a restart: a paused one stays paused, and on resume catches up', async () => {
     const sink = new RecordingSink();
@@ -43,7 +54,7 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
       id: 'docs',
       kind: 'directory',
       collection: 'notes',
-      settings: { path: folder },
+      settings: { directory: 'notes' },
     });
     writeFileSync(join(folder, 'a.txt'), 'alpha');
     await until('a.txt', () => sink.documents.has('a.txt'));
@@ -76,14 +87,14 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
       id: 'once',
       kind: 'directory',
       collection: 'notes',
-      settings: { path: folder },
+      settings: { directory: 'notes' },
     });
     await expect(
       registry.add({
         id: 'once',
         kind: 'directory',
         collection: 'notes',
-        settings: { path: folder },
+        settings: { directory: 'notes' },
       }),
     ).rejects.toMatchObject({ code: ErrorCode.Conflict });
     await expect(registry.pause('never')).rejects.toMatchObject({ code: ErrorCode.NotFound });
@@ -92,10 +103,10 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
 
   it('starts the sources of SYNC_SOURCES_FILE at boot (YAML), and removing one deletes its documents', async () => {
     writeFileSync(join(folder, 'guide.md'), '# Guide');
-    const file = join(folder, 'sources.yaml');
+    const file = join(settingsDir, 'sources.yaml');
     writeFileSync(
       file,
-      `sources:\n  - id: from-file\n    kind: directory\n    collection: notes\n    settings:\n      path: ${folder}\n      include: ["*.md"]\n`,
+      `directories:\n  notes: ${folder}\nsources:\n  - id: from-file\n    kind: directory\n    collection: notes\n    settings:\n      directory: notes\n      include: ["*.md"]\n`,
     );
     const sink = new RecordingSink();
     const registry = await boot(sink, { SYNC_SOURCES_FILE: file });
@@ -112,7 +123,7 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
   });
 
   it('refuses a sources file entry with a bad field at boot, naming the entry', async () => {
-    const file = join(folder, 'sources.json');
+    const file = join(settingsDir, 'sources.json');
     writeFileSync(
       file,
       JSON.stringify({ sources: [{ id: 'bad id', kind: 'directory', collection: 'notes' }] }),
@@ -120,5 +131,24 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
     await expect(boot(new RecordingSink(), { SYNC_SOURCES_FILE: file })).rejects.toThrow(
       /sources\[0\]: id must be 1-64 letters/,
     );
+  });
+
+  it('keeps a stored source whose directory is no longer declared as failed, naming why', async () => {
+    const first = await boot(new RecordingSink());
+    await first.add({
+      id: 'gone',
+      kind: 'directory',
+      collection: 'notes',
+      settings: { directory: 'notes' },
+    });
+    await first.onApplicationShutdown();
+    writeFileSync(targetsFile, 'directories: {}\n');
+    const second = await boot(new RecordingSink());
+    expect((await second.list('gone'))[0]).toMatchObject({
+      state: 'failed',
+      last_error: expect.stringContaining(
+        'settings.directory notes is not a declared directory',
+      ) as unknown,
+    });
   });
 });

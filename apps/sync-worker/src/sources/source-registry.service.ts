@@ -21,6 +21,7 @@ import { checkSettings, createSource } from './source-factory';
 import { sourceRuntime } from './source-runtime';
 import { SOURCES_KEY_PREFIX, SourceStore, type SourceDefinition } from './source-store';
 import { readSourcesFile } from './sources-file';
+import { NO_TARGETS, type SourceTargets } from './source-targets';
 
 /** Overrides where sources live in Redis (tests keep theirs apart from running workers'). */
 export const SOURCES_PREFIX = Symbol('SOURCES_PREFIX');
@@ -38,6 +39,7 @@ interface Running {
 export class SourceRegistry implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly store: SourceStore;
   private readonly running = new Map<string, Running>();
+  private targets: SourceTargets = NO_TARGETS;
 
   constructor(
     @Inject(REDIS) redis: Redis,
@@ -51,13 +53,17 @@ export class SourceRegistry implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     const definitions = new Map((await this.store.definitions()).map((d) => [d.id, d]));
-    if (this.config.SYNC_SOURCES_FILE !== undefined)
-      for (const entry of readSourcesFile(this.config.SYNC_SOURCES_FILE)) {
-        await checkSettings(entry.kind, entry.settings ?? {});
-        const definition = this.define(entry, 'file', definitions.get(entry.id));
-        await this.store.saveDefinition(definition);
-        definitions.set(definition.id, definition);
-      }
+    const file =
+      this.config.SYNC_SOURCES_FILE === undefined
+        ? undefined
+        : readSourcesFile(this.config.SYNC_SOURCES_FILE);
+    this.targets = file?.targets ?? NO_TARGETS;
+    for (const entry of file?.sources ?? []) {
+      await checkSettings(entry.kind, entry.settings ?? {}, this.targets);
+      const definition = this.define(entry, 'file', definitions.get(entry.id));
+      await this.store.saveDefinition(definition);
+      definitions.set(definition.id, definition);
+    }
     for (const definition of definitions.values())
       if (!definition.paused) await this.launch(definition);
     this.logger.info({ sources: definitions.size }, 'live sources loaded');
@@ -79,7 +85,7 @@ export class SourceRegistry implements OnApplicationBootstrap, OnApplicationShut
   async add(request: AddSourceRequest): Promise<SourceInfo> {
     if ((await this.find(request.id)) !== undefined)
       throw new PlatformError(ErrorCode.Conflict, `Source ${request.id} already exists`);
-    await checkSettings(request.kind, request.settings ?? {});
+    await checkSettings(request.kind, request.settings ?? {}, this.targets);
     const definition = this.define(request, 'api');
     await this.store.saveDefinition(definition);
     await this.launch(definition);
@@ -139,7 +145,18 @@ export class SourceRegistry implements OnApplicationBootstrap, OnApplicationShut
 
   private async launch(definition: SourceDefinition): Promise<void> {
     const context = sourceRuntime(definition, this.store, this.sink, this.logger);
-    const source = await createSource(definition.kind, definition.settings, context);
+    let source: LiveSource;
+    try {
+      source = await createSource(definition.kind, definition.settings, this.targets, context);
+    } catch (error) {
+      // Kept from before the operator changed what sources may reach: it waits, failed, until
+      // it is removed or the settings declare its target again.
+      await this.store.setStatus(definition.id, {
+        state: 'failed',
+        last_error: (error as Error).message,
+      });
+      return;
+    }
     this.running.set(definition.id, { source, context });
     await this.store.setStatus(definition.id, { state: 'running', last_error: null });
     // Not awaited: a first sync can take long (a big folder, a slow API server), and the add

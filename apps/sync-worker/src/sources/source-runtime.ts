@@ -1,6 +1,6 @@
-import type { SourceState } from '@aip/contracts';
+import type { IngestCounts, SourceState } from '@aip/contracts';
 import type { Logger } from '@aip/platform';
-import type { DocumentSink, SinkCounts } from '../ingest/document-sink';
+import type { DocumentSink } from '../ingest/document-sink';
 import type { SourceContext } from './live-source';
 import type { SourceDefinition, SourceStore } from './source-store';
 import { DEFAULT_WRITER_OPTIONS, SourceWriter, type WriterOptions } from './source-writer';
@@ -38,7 +38,7 @@ export function sourceRuntime(
     definition.collection,
     id,
     {
-      async written(upserted: Map<string, string>, removed: string[], counts?: SinkCounts) {
+      async written(upserted: Map<string, string>, removed: string[], counts?: IngestCounts) {
         await store.written(id, upserted, removed);
         await store.count(id, {
           upserted: upserted.size,

@@ -77,7 +77,8 @@ export class SourceStore {
       id: definition.id,
       kind: definition.kind,
       collection: definition.collection,
-      settings: maskSecrets(definition.settings),
+      // Names of what the operator declared and what narrows them: never a path, URL or secret.
+      settings: definition.settings,
       state: definition.paused ? 'paused' : running,
       last_error: status['last_error'] || null,
       counts,
@@ -122,19 +123,5 @@ export class SourceStore {
   }
   private checkpointKey(id: string): string {
     return `${this.prefix}:${id}:checkpoint`;
-  }
-}
-
-/** Settings as shown to callers: the password of a connection URL never leaves the worker. */
-export function maskSecrets(settings: Record<string, unknown>): Record<string, unknown> {
-  const connection = settings['connection'];
-  if (typeof connection !== 'string') return settings;
-  try {
-    const url = new URL(connection);
-    if (url.password === '') return settings;
-    url.password = '***';
-    return { ...settings, connection: url.toString() };
-  } catch {
-    return { ...settings, connection: '***' };
   }
 }

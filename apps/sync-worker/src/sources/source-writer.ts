@@ -1,4 +1,5 @@
-import type { DocumentSink, SinkCounts, SourceDocument } from '../ingest/document-sink';
+import type { IngestCounts } from '@aip/contracts';
+import type { DocumentSink, SourceDocument } from '../ingest/document-sink';
 
 /** How the writer batches and retries; the defaults keep a live change within ~50 ms of the sink. */
 export interface WriterOptions {
@@ -23,7 +24,7 @@ export interface WriteObserver {
   written(
     upserted: Map<string, string>,
     removed: string[],
-    counts: SinkCounts | undefined,
+    counts: IngestCounts | undefined,
   ): Promise<void>;
   writeFailed(error: string): Promise<void>;
 }
@@ -117,7 +118,7 @@ export class SourceWriter {
     );
     const removals = batch.filter(([, change]) => change.op === 'remove').map(([uid]) => uid);
     try {
-      let counts: SinkCounts | undefined;
+      let counts: IngestCounts | undefined;
       if (upserts.length > 0)
         counts = await this.sink.upsert(
           this.collection,

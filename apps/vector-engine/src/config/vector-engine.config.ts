@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, MinLength } from 'class-validator';
 import { BaseConfig, EnvPort } from '@aip/platform';
 
 export class VectorEngineConfig extends BaseConfig {
@@ -10,4 +10,14 @@ export class VectorEngineConfig extends BaseConfig {
   @IsOptional()
   @IsString()
   VECTOR_ENGINE_DATA_DIR: string | undefined = undefined;
+
+  /** Qdrant's `service.api_key`: every call but the health probes must carry it (read-write). */
+  @IsOptional()
+  @MinLength(16, { message: 'VECTOR_ENGINE_API_KEY must be at least 16 characters' })
+  VECTOR_ENGINE_API_KEY: string | undefined = undefined;
+
+  /** Qdrant's `service.read_only_api_key`: reads only (GET, search, scroll, count...). */
+  @IsOptional()
+  @MinLength(16, { message: 'VECTOR_ENGINE_READ_ONLY_API_KEY must be at least 16 characters' })
+  VECTOR_ENGINE_READ_ONLY_API_KEY: string | undefined = undefined;
 }

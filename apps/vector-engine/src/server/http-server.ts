@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { outcomeForStatus, RequestMetrics, type Logger } from '@aip/platform';
 import type { Engine } from '../engine/engine';
+import { requireApiKeys, type ApiKeys } from './api-key-auth';
 import { sendError } from './qdrant-reply';
 import { collectionsRoutes } from './routes/collections.routes';
 import { pointsRoutes } from './routes/points.routes';
@@ -16,7 +17,12 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
  * The engine's HTTP API on Fastify (chosen over Nest/Express for its per-request overhead:
  * search must stay close to the index's in-process speed).
  */
-export function buildServer(engine: Engine, logger: Logger, info: ServiceInfo): FastifyInstance {
+export function buildServer(
+  engine: Engine,
+  logger: Logger,
+  info: ServiceInfo,
+  keys: ApiKeys,
+): FastifyInstance {
   // Fastify's own request logging stays off: the onResponse hook below logs each request once.
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
   if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
@@ -38,6 +44,8 @@ export function buildServer(engine: Engine, logger: Logger, info: ServiceInfo): 
         'http',
       );
   });
+  // After the hook above: a refusal's envelope reports its time like any other answer.
+  requireApiKeys(app, keys);
 
   app.setErrorHandler((error, request, reply) => {
     const sent = sendError(request, reply, error);

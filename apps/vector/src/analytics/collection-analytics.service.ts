@@ -6,7 +6,6 @@ import type {
   CollectionAnalyticsRequest,
   PayloadFieldAnalytics,
 } from '@aip/contracts';
-import { tenantFilter } from '@aip/rbac';
 import { CollectionsService } from '../collections/collections.service';
 import { qdrantCall } from '../qdrant/qdrant-errors';
 
@@ -62,11 +61,6 @@ export class CollectionAnalyticsService {
     };
     if (tenant === undefined)
       return { ...common, points_count: points, indexed_vectors_count: indexed };
-    const own = await qdrantCall(
-      `count ${name}`,
-      () => this.qdrant.count(name, { filter: tenantFilter(tenant), exact: true }),
-      { idempotent: true },
-    );
-    return { ...common, points_count: own.count };
+    return { ...common, points_count: await this.collections.tenantCount(name, tenant) };
   }
 }

@@ -1,10 +1,13 @@
+import { createHmac } from 'node:crypto';
 import type { QueryLogMode } from '@aip/contracts';
-import { sha256 } from '../cache/cache-key';
 
 /** Stored query texts are cut to this length (the count is still of the whole text). */
 export const MAX_LOGGED_QUERY_CHARS = 200;
-/** Hex digits of SHA-256 kept in hashed mode: enough to tell queries apart, not to read them. */
+/** Hex digits of the HMAC kept in hashed mode: enough to tell queries apart, not to read them. */
 export const QUERY_HASH_HEX_CHARS = 16;
+
+/** How queries are logged; hashing needs the server's key (VECTOR_QUERY_HASH_SECRET). */
+export type QueryLog = { mode: Exclude<QueryLogMode, 'hashed'> } | { mode: 'hashed'; key: string };
 
 function asTexts(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -32,10 +35,16 @@ export function normaliseQuery(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** What the frequent-query list keeps of a query in the given mode (undefined: nothing). */
-export function loggedQuery(text: string, mode: QueryLogMode): string | undefined {
+/**
+ * What the frequent-query list keeps of a query (undefined: nothing). Hashes are keyed: a plain
+ * hash of a short query is found again by hashing guesses (a dictionary), an HMAC only with
+ * the key.
+ */
+export function loggedQuery(text: string, log: QueryLog): string | undefined {
   const normalised = normaliseQuery(text);
-  if (mode === 'off' || normalised === '') return undefined;
-  if (mode === 'stored') return normalised.slice(0, MAX_LOGGED_QUERY_CHARS);
-  return `sha256:${sha256(normalised).slice(0, QUERY_HASH_HEX_CHARS)}`;
+  if (normalised === '') return undefined;
+  if (log.mode !== 'hashed')
+    return log.mode === 'stored' ? normalised.slice(0, MAX_LOGGED_QUERY_CHARS) : undefined;
+  const hmac = createHmac('sha256', log.key).update(normalised).digest('hex');
+  return `hmac:${hmac.slice(0, QUERY_HASH_HEX_CHARS)}`;
 }

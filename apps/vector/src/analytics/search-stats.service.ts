@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import {
@@ -7,12 +8,12 @@ import {
   type SearchAnalyticsReply,
 } from '@aip/contracts';
 import { REDIS } from '@aip/platform';
-import { storeNamespace } from '../cache/cache-key';
+import { sha256, storeNamespace } from '../store/store-namespace';
 import { VectorConfig } from '../config/vector.config';
 import { decodeSample, encodeSample, latencyBreakdown, type LatencySample } from './latency-window';
-import { loggedQuery } from './query-text';
+import { loggedQuery, type QueryLog } from './query-text';
 
-/** Distinct queries tracked per collection (all tenants together). */
+/** Distinct queries tracked per collection, for all callers and for each tenant. */
 export const MAX_TRACKED_QUERIES = 1000;
 /** Frequent queries listed per collection when the caller does not say. */
 export const DEFAULT_FREQUENT_QUERIES = 10;
@@ -34,11 +35,6 @@ local least = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 redis.call('ZREM', KEYS[1], least[1])
 return redis.call('ZADD', KEYS[1], tonumber(least[2]) + 1, ARGV[1])`;
 
-/** A tracked member is `[tenant, query]` as JSON ("" for callers without a tenant). */
-function member(tenant: string | undefined, query: string): string {
-  return JSON.stringify([tenant ?? '', query]);
-}
-
 export interface TimedRead extends LatencySample {
   collection: string;
   tenant?: string;
@@ -50,6 +46,11 @@ export interface TimedRead extends LatencySample {
  * Search analytics kept in Redis, so every replica records into and reports the same figures:
  * the last LATENCY_WINDOW_SAMPLES timings overall and per collection, and per collection the
  * most frequent queries as VECTOR_QUERY_LOG allows. Recording never waits on or fails a search.
+ *
+ * Every figure is kept twice: for all callers, and for the tenant of the read. A tenant-scoped
+ * report reads only its tenant's own, so nothing in it (latencies, how many samples, which
+ * collections were searched, query counts, even what a bounded list evicted) depends on
+ * another tenant's searches.
  */
 @Injectable()
 export class SearchStats implements OnApplicationShutdown {
@@ -57,6 +58,8 @@ export class SearchStats implements OnApplicationShutdown {
   /** Reads timed since the last flush: one Redis round trip for many searches, not one each. */
   private pending: TimedRead[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushed: Promise<void> = Promise.resolve();
+  private hashKey: Promise<string> | undefined;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -65,18 +68,48 @@ export class SearchStats implements OnApplicationShutdown {
     this.namespace = storeNamespace(config.QDRANT_URL);
   }
 
-  private latencyKey(collection?: string): string {
-    return collection === undefined
-      ? `${this.namespace}:lat`
-      : `${this.namespace}:lat:${collection}`;
+  /** Keys of the figures for all callers (no tenant) or for one tenant. */
+  private scope(tenant: string | undefined): string {
+    // Hashed: a tenant name may hold any character, a Redis key part here must not hold ':'.
+    return tenant === undefined ? this.namespace : `${this.namespace}:t:${sha256(tenant)}`;
   }
 
-  private queriesKey(collection: string): string {
-    return `${this.namespace}:q:${collection}`;
+  private latencyKey(scope: string, collection?: string): string {
+    return collection === undefined ? `${scope}:lat` : `${scope}:lat:${collection}`;
   }
 
-  private get collectionsKey(): string {
-    return `${this.namespace}:searched`;
+  /** `queries`, not the `q` of old: those lists held unkeyed hashes, which are left behind. */
+  private queriesKey(scope: string, collection: string): string {
+    return `${scope}:queries:${collection}`;
+  }
+
+  private collectionsKey(scope: string): string {
+    return `${scope}:searched`;
+  }
+
+  /**
+   * VECTOR_QUERY_HASH_SECRET, or the key made once and kept in Redis: the first replica to ask
+   * sets it, the others read it. A failed attempt is tried again on the next flush.
+   */
+  private queryHashKey(): Promise<string> {
+    const configured = this.config.VECTOR_QUERY_HASH_SECRET;
+    if (configured !== undefined) return Promise.resolve(configured);
+    this.hashKey ??= (async () => {
+      const key = `${this.namespace}:query-hash-secret`;
+      await this.redis.set(key, randomBytes(32).toString('hex'), 'NX');
+      const secret = await this.redis.get(key);
+      if (secret === null) throw new Error(`${key} vanished from Redis`);
+      return secret;
+    })().catch((error: unknown) => {
+      this.hashKey = undefined;
+      throw error;
+    });
+    return this.hashKey;
+  }
+
+  private async queryLog(): Promise<QueryLog> {
+    const mode = this.config.VECTOR_QUERY_LOG;
+    return mode === 'hashed' ? { mode, key: await this.queryHashKey() } : { mode };
   }
 
   record(read: TimedRead): void {
@@ -88,74 +121,85 @@ export class SearchStats implements OnApplicationShutdown {
     }
   }
 
-  /** Writes the waiting reads; newest samples end up first in each window, as one by one. */
-  flush(): Promise<unknown> {
+  /**
+   * Writes the waiting reads; newest samples end up first in each window, as one by one. Each
+   * flush waits for the one before, so a report that flushed sees every read timed before it.
+   */
+  flush(): Promise<void> {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const reads = this.pending;
     this.pending = [];
-    if (reads.length === 0) return Promise.resolve();
-    const pipeline = this.redis.pipeline();
-    const samples = new Map<string, string[]>();
-    const add = (key: string, sample: string) =>
-      samples.set(key, [...(samples.get(key) ?? []), sample]);
-    const collections = new Set<string>();
-    for (const read of reads) {
-      const sample = encodeSample(read);
-      add(this.latencyKey(), sample);
-      add(this.latencyKey(read.collection), sample);
-      collections.add(read.collection);
-      for (const text of read.texts) {
-        const query = loggedQuery(text, this.config.VECTOR_QUERY_LOG);
-        if (query === undefined) continue;
-        pipeline.eval(
-          COUNT_QUERY_SCRIPT,
-          1,
-          this.queriesKey(read.collection),
-          member(read.tenant, query),
-          MAX_TRACKED_QUERIES,
-        );
-      }
-    }
-    for (const [key, values] of samples)
-      pipeline.lpush(key, ...values).ltrim(key, 0, LATENCY_WINDOW_SAMPLES - 1);
-    pipeline.sadd(this.collectionsKey, ...collections);
+    this.flushed = this.flushed.then(() => this.write(reads));
+    return this.flushed;
+  }
+
+  private async write(reads: TimedRead[]): Promise<void> {
+    if (reads.length === 0) return;
     // Recording never waits on or fails a search.
-    return pipeline.exec().catch(() => undefined);
+    try {
+      const log = await this.queryLog();
+      const pipeline = this.redis.pipeline();
+      const samples = new Map<string, string[]>();
+      const add = (key: string, sample: string) =>
+        samples.set(key, [...(samples.get(key) ?? []), sample]);
+      const collections = new Map<string, Set<string>>();
+      for (const read of reads) {
+        const sample = encodeSample(read);
+        const queries = read.texts
+          .map((text) => loggedQuery(text, log))
+          .filter((query): query is string => query !== undefined);
+        const scopes = [this.scope(undefined)];
+        if (read.tenant !== undefined) scopes.push(this.scope(read.tenant));
+        for (const scope of scopes) {
+          add(this.latencyKey(scope), sample);
+          add(this.latencyKey(scope, read.collection), sample);
+          collections.set(scope, (collections.get(scope) ?? new Set()).add(read.collection));
+          for (const query of queries)
+            pipeline.eval(
+              COUNT_QUERY_SCRIPT,
+              1,
+              this.queriesKey(scope, read.collection),
+              query,
+              MAX_TRACKED_QUERIES,
+            );
+        }
+      }
+      for (const [key, values] of samples)
+        pipeline.lpush(key, ...values).ltrim(key, 0, LATENCY_WINDOW_SAMPLES - 1);
+      for (const [scope, names] of collections) pipeline.sadd(this.collectionsKey(scope), ...names);
+      await pipeline.exec();
+    } catch {
+      // Figures of an unreachable Redis are lost, the searches they time are not.
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.flush();
   }
 
-  private async samples(collection?: string): Promise<LatencySample[]> {
-    const encoded = await this.redis.lrange(this.latencyKey(collection), 0, -1);
+  private async samples(scope: string, collection?: string): Promise<LatencySample[]> {
+    const encoded = await this.redis.lrange(this.latencyKey(scope, collection), 0, -1);
     return encoded.map(decodeSample).filter((s): s is LatencySample => s !== undefined);
   }
 
-  /**
-   * Most frequent queries of a collection; a tenant-scoped caller sees only its own tenant's.
-   * The same query asked by several tenants is one row for an unscoped caller.
-   */
+  /** Most frequent queries of a collection, in the scope's own bounded list. */
   private async frequentQueries(
+    scope: string,
     collection: string,
-    tenant: string | undefined,
     top: number,
   ): Promise<FrequentQuery[]> {
     if (top === 0) return [];
-    const flat = await this.redis.zrevrange(this.queriesKey(collection), 0, -1, 'WITHSCORES');
-    const counts = new Map<string, number>();
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      const [owner, query] = JSON.parse(flat[i]) as [string, string];
-      if (tenant !== undefined && owner !== tenant) continue;
-      counts.set(query, (counts.get(query) ?? 0) + Number(flat[i + 1]));
-    }
-    return [...counts.entries()]
-      .map(([query, count]) => ({ query, count }))
+    const flat = await this.redis.zrange(this.queriesKey(scope, collection), 0, -1, 'WITHSCORES');
+    const counted: FrequentQuery[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      counted.push({ query: flat[i], count: Number(flat[i + 1]) });
+    return counted
       .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query))
       .slice(0, top);
   }
 
+  /** All callers' figures, or only the tenant's own for a tenant-scoped caller. */
   async report(options: {
     collection?: string;
     tenant?: string;
@@ -163,22 +207,23 @@ export class SearchStats implements OnApplicationShutdown {
   }): Promise<SearchAnalyticsReply> {
     // This replica's reads count at once; other replicas' within RECORD_FLUSH_MS.
     await this.flush();
+    const scope = this.scope(options.tenant);
     const top = options.top ?? DEFAULT_FREQUENT_QUERIES;
     const names =
       options.collection !== undefined
         ? [options.collection]
-        : (await this.redis.smembers(this.collectionsKey)).sort();
+        : (await this.redis.smembers(this.collectionsKey(scope))).sort();
     const collections: CollectionSearchAnalytics[] = await Promise.all(
       names.map(async (collection) => ({
         collection,
-        ...latencyBreakdown(await this.samples(collection)),
-        frequent_queries: await this.frequentQueries(collection, options.tenant, top),
+        ...latencyBreakdown(await this.samples(scope, collection)),
+        frequent_queries: await this.frequentQueries(scope, collection, top),
       })),
     );
     return {
       window: { samples: LATENCY_WINDOW_SAMPLES },
       query_log: this.config.VECTOR_QUERY_LOG,
-      ...latencyBreakdown(await this.samples()),
+      ...latencyBreakdown(await this.samples(scope)),
       collections,
     };
   }

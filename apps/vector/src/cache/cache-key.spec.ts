@@ -1,4 +1,5 @@
-import { canonicalJson, collectionOf, operationOf, storeNamespace } from './cache-key';
+import { storeNamespace } from '../store/store-namespace';
+import { canonicalJson, collectionOf, operationOf } from './cache-key';
 
 describe('search cache keys', () => {
   it('treats payloads that differ only in key order as the same query', () => {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * JSON with object keys sorted at every level, so two payloads that differ only in key order
  * (or in undefined fields, which JSON drops anyway) are the same query.
@@ -14,18 +12,6 @@ export function canonicalJson(value: unknown): string {
         )
       : item,
   );
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/**
- * Keys of one store: two platforms (or test stacks) sharing a Redis but pointed at different
- * Qdrant URLs never see each other's versions, results or analytics.
- */
-export function storeNamespace(qdrantUrl: string): string {
-  return `aip:vec:${sha256(qdrantUrl).slice(0, 16)}`;
 }
 
 /** The collection a handler's payload is about: `collection`, or `name` for collection routes. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { freePort, loadConfig } from '@aip/platform';
-import { SearchStats } from '../analytics/search-stats.service';
+import { loadConfig, reservePort } from '@aip/platform';
+import { loggedQuery } from '../analytics/query-text';
+import { MAX_TRACKED_QUERIES, SearchStats } from '../analytics/search-stats.service';
 import { VectorConfig } from '../config/vector.config';
-import { storeNamespace } from './cache-key';
+import { sha256, storeNamespace } from '../store/store-namespace';
 import { SearchCache } from './search-cache.service';
 
 const REDIS_URL = process.env['AIP_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -67,6 +68,24 @@ describe('SearchCache and SearchStats on the real Redis', () => {
     expect((await cache.lookup('search', 'docs', search)).hit).toBe(false);
   });
 
+  it('never revives old entries when the version key is lost within one clock tick', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+    try {
+      const settings = config();
+      const cache = new SearchCache(redis, settings);
+      const versionKey = `${storeNamespace(settings.QDRANT_URL)}:ver:docs`;
+      const before = await cache.lookup('search', 'docs', search);
+      cache.store(before.key!, { points: [] });
+      await redis.del(versionKey);
+      expect((await cache.lookup('search', 'docs', search)).hit).toBe(false);
+      await redis.del(versionKey);
+      await cache.bump('docs');
+      expect((await cache.lookup('search', 'docs', search)).hit).toBe(false);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('stores nothing when the TTL is 0', async () => {
     const cache = new SearchCache(redis, config({ VECTOR_CACHE_TTL_SECONDS: '0' }));
     const lookup = await cache.lookup('search', 'docs', search);
@@ -74,7 +93,7 @@ describe('SearchCache and SearchStats on the real Redis', () => {
   });
 
   it('bypasses an unreachable Redis quickly, never failing', async () => {
-    const down = new Redis(`redis://127.0.0.1:${await freePort()}`, {
+    const down = new Redis(`redis://127.0.0.1:${await reservePort()}`, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       lazyConnect: true,
@@ -108,5 +127,68 @@ describe('SearchCache and SearchStats on the real Redis', () => {
     });
     const acme = await stats.report({ tenant: 'acme', collection: 'docs' });
     expect(acme.collections[0].frequent_queries).toEqual([{ query: 'oak kitchen', count: 3 }]);
+    expect(acme.latency.all).toMatchObject({ samples: 3, p99_ms: 10 });
+    expect(acme.latency.cache_hit_ratio).toBe(0);
+    expect(acme.collections[0].latency.all.samples).toBe(3);
+  });
+
+  it('keeps a tenant’s figures apart from other tenants’ searches, collections and evictions', async () => {
+    const stats = new SearchStats(redis, config({ VECTOR_QUERY_LOG: 'stored' }));
+    for (let i = 0; i < MAX_TRACKED_QUERIES + 5; i++)
+      stats.record({
+        operation: 'search',
+        collection: 'other',
+        hit: true,
+        ms: 1,
+        tenant: 'globex',
+        texts: [`globex query ${i}`],
+      });
+    stats.record({
+      operation: 'search',
+      collection: 'docs',
+      hit: false,
+      ms: 7,
+      tenant: 'acme',
+      texts: ['oak kitchen'],
+    });
+    const acme = await stats.report({ tenant: 'acme' });
+    expect(acme.collections.map((c) => c.collection)).toEqual(['docs']);
+    expect(acme.latency.all).toMatchObject({ samples: 1, p50_ms: 7 });
+    expect(acme.by_operation['search'].all.samples).toBe(1);
+    expect(acme.collections[0].frequent_queries).toEqual([{ query: 'oak kitchen', count: 1 }]);
+    const stranger = await stats.report({ tenant: 'initech' });
+    expect(stranger.latency.all.samples).toBe(0);
+    expect(stranger.collections).toEqual([]);
+    const all = await stats.report({});
+    expect(all.latency.all.samples).toBe(MAX_TRACKED_QUERIES + 6);
+    expect(all.collections.map((c) => c.collection)).toEqual(['docs', 'other']);
+  });
+
+  it('hashes logged queries with a key kept in Redis that every replica shares', async () => {
+    const settings = config();
+    const first = new SearchStats(redis, settings);
+    const second = new SearchStats(redis, settings);
+    first.record({ operation: 'search', collection: 'docs', hit: false, ms: 2, texts: ['oak'] });
+    second.record({ operation: 'search', collection: 'docs', hit: false, ms: 2, texts: ['oak'] });
+    await Promise.all([first.flush(), second.flush()]);
+    const [row] = (await first.report({ collection: 'docs' })).collections[0].frequent_queries;
+    expect(row.count).toBe(2);
+    expect(row.query).toMatch(/^hmac:[0-9a-f]{16}$/);
+    expect(row.query).not.toContain(sha256('oak').slice(0, 16));
+    const secret = await redis.get(`${storeNamespace(settings.QDRANT_URL)}:query-hash-secret`);
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.query).toBe(loggedQuery('oak', { mode: 'hashed', key: secret! }));
+
+    const configured = new SearchStats(redis, config({ VECTOR_QUERY_HASH_SECRET: 'k'.repeat(32) }));
+    configured.record({
+      operation: 'search',
+      collection: 'docs',
+      hit: false,
+      ms: 2,
+      texts: ['oak'],
+    });
+    const [keyed] = (await configured.report({ collection: 'docs' })).collections[0]
+      .frequent_queries;
+    expect(keyed.query).toBe(loggedQuery('oak', { mode: 'hashed', key: 'k'.repeat(32) }));
   });
 });

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
 import { REDIS, registeredMetric } from '@aip/platform';
 import { VectorConfig } from '../config/vector.config';
-import { canonicalJson, sha256, storeNamespace } from './cache-key';
+import { sha256, storeNamespace } from '../store/store-namespace';
+import { canonicalJson } from './cache-key';
 
 /** Longest a cache lookup may wait on Redis before the search goes to Qdrant instead. */
 export const CACHE_REDIS_TIMEOUT_MS = 250;
@@ -13,19 +15,9 @@ export const MAX_CACHED_REPLY_BYTES = 1024 * 1024;
 const BUMP_RETRY_MS = 500;
 
 /**
- * Increments the collection's version, or starts it (when Redis lost the key: evicted, flushed)
- * at a value no earlier version of it can have held: the time in microseconds. Restarting at 1
- * could revive results cached under an old version 1 that has not expired yet.
- */
-const BUMP_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCR', KEYS[1]) end
-redis.call('SET', KEYS[1], ARGV[1])
-return 0`;
-
-/**
- * One round trip per lookup: reads the collection's version (starting it when absent, as the
- * bump does) and the entry filed under it. The entry key is built here from the version, so it
- * is not declared in KEYS: fine on one Redis, not on Redis Cluster.
+ * One round trip per lookup: reads the collection's version (starting it when absent) and the
+ * entry filed under it. The entry key is built here from the version, so it is not declared in
+ * KEYS: fine on one Redis, not on Redis Cluster.
  */
 const LOOKUP_SCRIPT = `
 local version = redis.call('GET', KEYS[1])
@@ -35,8 +27,14 @@ if not version then
 end
 return {version, redis.call('GET', ARGV[1] .. version .. ARGV[2])}`;
 
+/**
+ * A version no earlier version of any collection can have held, even after Redis lost the key
+ * (evicted, flushed) while entries cached under it live on. A counter restarting at 1, or the
+ * clock (which repeats within a millisecond and differs between replicas), could map a lost
+ * key back onto an old version and revive its entries.
+ */
 function freshVersion(): string {
-  return String(Date.now() * 1000);
+  return randomUUID();
 }
 
 function counter(name: string, help: string): Counter<'operation'> {
@@ -62,7 +60,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Search replies in Redis under `<namespace>:res:<collection>:<version>:<sha256(payload)>`.
- * Every write to a collection increments its version, so replies cached before the write are
+ * Every write to a collection gives it a fresh version, so replies cached before the write are
  * never found again (they expire with their TTL). The payload includes the caller's tenant, so
  * tenants never share an entry. The cache is an optimisation: when Redis is unreachable reads
  * go to Qdrant, never fail.
@@ -150,7 +148,7 @@ export class SearchCache implements OnApplicationShutdown {
   }
 
   private runBump(collection: string): Promise<unknown> {
-    return this.redis.eval(BUMP_SCRIPT, 1, this.versionKey(collection), freshVersion());
+    return this.redis.set(this.versionKey(collection), freshVersion());
   }
 
   private scheduleBumpRetry(): void {

@@ -16,6 +16,7 @@ import { tenantFilter } from '@aip/rbac';
 import { CollectionsService } from '../collections/collections.service';
 import { toRecord } from '../points/point-vectors';
 import { qdrantCall } from '../qdrant/qdrant-errors';
+import { payloadSelection, tenantIdFilter } from '../tenancy/tenant-point-ids';
 import { kMeans, KMEANS_SEED, type Clustering } from './k-means';
 import { chooseK } from './k-selection';
 import { ReservoirSample } from './reservoir-sample';
@@ -91,7 +92,7 @@ export class ClusterService {
     capacity: number,
   ): Promise<ReservoirSample<Sampled>> {
     const reservoir = new ReservoirSample<Sampled>(capacity, seededRandom(KMEANS_SEED));
-    const filter = tenantFilter(request.tenant, request.filter);
+    const filter = tenantFilter(request.tenant, tenantIdFilter(request.tenant, request.filter));
     let offset: PointId | undefined;
     do {
       const page = await qdrantCall(
@@ -101,13 +102,13 @@ export class ClusterService {
             filter,
             limit: SCROLL_PAGE,
             offset,
-            with_payload: false,
+            with_payload: payloadSelection(request.tenant, false),
             with_vector: true,
           }),
         { idempotent: true },
       );
       for (const point of page.points) {
-        const { id, vector } = toRecord(point);
+        const { id, vector } = toRecord(point, request.tenant);
         if (vector) reservoir.add({ id, vector });
       }
       offset = (page.next_page_offset as PointId | null | undefined) ?? undefined;

@@ -28,7 +28,7 @@ export class CollectionsHandler {
 
   @Handles(Subject.VectorCollectionGet)
   get(@Payload() request: CollectionRef) {
-    return this.collections.get(request.name);
+    return this.collections.get(request.name, request.tenant);
   }
 
   @Handles(Subject.VectorCollectionUpdate)

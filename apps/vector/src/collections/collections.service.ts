@@ -11,7 +11,7 @@ import {
   type VectorDistance,
   KEYWORD_VECTOR,
 } from '@aip/contracts';
-import { TENANT_FIELD } from '@aip/rbac';
+import { TENANT_FIELD, tenantFilter } from '@aip/rbac';
 import { qdrantCall } from '../qdrant/qdrant-errors';
 import { checkIndexChanges, configDiff, settingsOf } from './collection-settings';
 import { EmbeddingClient } from '../clients/embedding.client';
@@ -117,18 +117,29 @@ export class CollectionsService {
     return collections.map((c) => c.name).sort();
   }
 
-  async get(name: string): Promise<CollectionInfo> {
+  /**
+   * A collection's details. For a tenant-scoped caller the count is its own points' (an exact
+   * count under its tenant filter) and the indexed-vector count is left out: the collection's
+   * totals would tell how many points the other tenants hold.
+   */
+  async get(name: string, tenant?: string): Promise<CollectionInfo> {
     const info = await qdrantCall(`collection ${name}`, () => this.qdrant.getCollection(name), {
       idempotent: true,
     });
     const meta = this.metaOf(name, info.config as unknown as Record<string, unknown>);
+    const counts =
+      tenant === undefined
+        ? {
+            points_count: info.points_count ?? 0,
+            indexed_vectors_count: info.indexed_vectors_count ?? 0,
+          }
+        : { points_count: await this.tenantCount(name, tenant) };
     return {
       name,
       size: meta.size,
       distance: meta.distance,
       ...(meta.model ? { model: meta.model } : {}),
-      points_count: info.points_count ?? 0,
-      indexed_vectors_count: info.indexed_vectors_count ?? 0,
+      ...counts,
       status: info.status,
       payload_schema: Object.fromEntries(
         Object.entries(info.payload_schema).map(([field, schema]) => [
@@ -138,6 +149,16 @@ export class CollectionsService {
       ),
       config: settingsOf(info.config as unknown as Record<string, unknown>),
     };
+  }
+
+  /** The tenant's own points in the collection, counted exactly. */
+  async tenantCount(name: string, tenant: string): Promise<number> {
+    const { count } = await qdrantCall(
+      `count ${name}`,
+      () => this.qdrant.count(name, { filter: tenantFilter(tenant), exact: true }),
+      { idempotent: true },
+    );
+    return count;
   }
 
   /** Changes the settings Qdrant allows on a live collection, and its payload indexes. */

@@ -27,6 +27,17 @@ describe('VectorConfig', () => {
     ).toBe(0);
   });
 
+  it('takes a query hash secret of at least 32 characters, or none', () => {
+    expect(loadConfig(VectorConfig, {}).VECTOR_QUERY_HASH_SECRET).toBeUndefined();
+    const secret = 'k'.repeat(32);
+    expect(
+      loadConfig(VectorConfig, { VECTOR_QUERY_HASH_SECRET: secret }).VECTOR_QUERY_HASH_SECRET,
+    ).toBe(secret);
+    expect(() => loadConfig(VectorConfig, { VECTOR_QUERY_HASH_SECRET: 'short' })).toThrow(
+      'VECTOR_QUERY_HASH_SECRET must be at least 32 characters',
+    );
+  });
+
   it('rejects an unknown query log mode, naming the choices', () => {
     expect(() => loadConfig(VectorConfig, { VECTOR_QUERY_LOG: 'all' })).toThrow(
       'VECTOR_QUERY_LOG must be one of: off, hashed, stored',

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUrl } from 'class-validator';
+import { IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
 import { QUERY_LOG_MODES, type QueryLogMode } from '@aip/contracts';
 import { EnvInt, EnvOneOf, EnvPort, RedisConfig } from '@aip/platform';
 
@@ -39,7 +39,17 @@ export class VectorConfig extends RedisConfig {
   @EnvInt(0, 7 * 24 * 3600)
   VECTOR_CACHE_TTL_SECONDS = 300;
 
-  /** Frequent-query analytics: off, hashed (SHA-256 prefixes only) or stored (the query text). */
+  /** Frequent-query analytics: off, hashed (keyed hash prefixes only) or stored (the query text). */
   @EnvOneOf(QUERY_LOG_MODES)
   VECTOR_QUERY_LOG: QueryLogMode = 'hashed';
+
+  /**
+   * Key of the hashed query log (HMAC-SHA256), so a logged hash cannot be matched against
+   * hashes of guessed queries. Unset: one is made at random once and kept in Redis beside the
+   * figures it keys, so every replica and every restart hashes alike.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'VECTOR_QUERY_HASH_SECRET must be at least 32 characters' })
+  VECTOR_QUERY_HASH_SECRET: string | undefined = undefined;
 }

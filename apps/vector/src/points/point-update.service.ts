@@ -3,6 +3,7 @@ import { QdrantClient } from '@qdrant/js-client-rest';
 import {
   ErrorCode,
   PlatformError,
+  type PointId,
   type PointRecord,
   type SparseVector,
   type UpdatePointRequest,
@@ -10,6 +11,7 @@ import {
 import { ownedBy, tenantPayload } from '@aip/rbac';
 import { CollectionsService, type CollectionMeta } from '../collections/collections.service';
 import { qdrantCall } from '../qdrant/qdrant-errors';
+import { storedIdsOf, TENANT_POINT_ID_FIELD } from '../tenancy/tenant-point-ids';
 import { checkDimension, pointVectors, toRecord } from './point-vectors';
 import { TextEmbedder } from './text-embedder';
 
@@ -17,7 +19,7 @@ type Payload = Record<string, unknown>;
 type Operations = Parameters<QdrantClient['batchUpdate']>[1]['operations'];
 
 /** Payload fields only the platform writes; `text` changes through the text field. */
-const OWNED_FIELDS = ['text', 'created_at', 'updated_at', 'embedding_model'];
+const OWNED_FIELDS = ['text', 'created_at', 'updated_at', 'embedding_model', TENANT_POINT_ID_FIELD];
 
 /**
  * Changes one point in place: a new text is embedded again (dense and keyword vectors), a new
@@ -33,7 +35,7 @@ export class PointUpdateService {
   ) {}
 
   async update(request: UpdatePointRequest): Promise<PointRecord> {
-    const { collection, id } = request;
+    const { collection } = request;
     if (request.vector === undefined && request.text === undefined && !request.payload)
       throw new PlatformError(ErrorCode.ValidationFailed, 'Give vector, text or payload to change');
     const owned = OWNED_FIELDS.filter((field) => request.payload && field in request.payload);
@@ -44,7 +46,7 @@ export class PointUpdateService {
       );
     const meta = await this.collections.meta(collection);
     if (request.vector) checkDimension(meta, request.vector, 'vector');
-    const stored = await this.stored(request);
+    const { id: storedId, record: stored } = await this.stored(request);
     const textChanged = request.text !== undefined && request.text !== stored.payload['text'];
     const { dense, sparse } = await this.vectorsFor(request, meta, textChanged);
 
@@ -54,38 +56,39 @@ export class PointUpdateService {
     const operations: Operations = [];
     if (dense || sparse)
       operations.push({
-        update_vectors: { points: [{ id, vector: pointVectors(meta, dense, sparse) }] },
+        update_vectors: { points: [{ id: storedId, vector: pointVectors(meta, dense, sparse) }] },
       });
     operations.push({
-      set_payload: { payload: tenantPayload(request.tenant, payload), points: [id] },
+      set_payload: { payload: tenantPayload(request.tenant, payload), points: [storedId] },
     });
     // A vector sent by the caller was not made by the collection's model.
     if (request.vector && stored.payload['embedding_model'] !== undefined)
-      operations.push({ delete_payload: { keys: ['embedding_model'], points: [id] } });
+      operations.push({ delete_payload: { keys: ['embedding_model'], points: [storedId] } });
     await qdrantCall('update point', () =>
       this.qdrant.batchUpdate(collection, { wait: true, operations }),
     );
-    return this.stored(request);
+    return (await this.stored(request)).record;
   }
 
-  /** The point as stored, or 404 when it is absent or another tenant's. */
-  private async stored(request: UpdatePointRequest): Promise<PointRecord> {
-    const [point] = await qdrantCall(
+  /** The point's stored id and the point as the caller sees it; 404 when absent or another tenant's. */
+  private async stored(request: UpdatePointRequest): Promise<{ id: PointId; record: PointRecord }> {
+    const points = await qdrantCall(
       'read',
       () =>
         this.qdrant.retrieve(request.collection, {
-          ids: [request.id],
+          ids: storedIdsOf(request.tenant, [request.id]),
           with_payload: true,
           with_vector: false,
         }),
       { idempotent: true },
     );
-    if (!point || !ownedBy(request.tenant, point.payload))
+    const point = points.find((p) => ownedBy(request.tenant, p.payload));
+    if (!point)
       throw new PlatformError(
         ErrorCode.NotFound,
         `No point ${request.id} in collection ${request.collection}`,
       );
-    return toRecord(point);
+    return { id: point.id, record: toRecord(point, request.tenant) };
   }
 
   private async vectorsFor(

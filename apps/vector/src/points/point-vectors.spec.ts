@@ -13,8 +13,10 @@ describe('point vectors', () => {
   });
 
   it('reads the dense vector back, leaving the keyword vector out', () => {
-    expect(toRecord({ id: 1, vector: { '': [1, 0], keyword: sparse } }).vector).toEqual([1, 0]);
-    expect(toRecord({ id: 2, vector: [1, 1], score: 0.5, payload: null })).toEqual({
+    expect(toRecord({ id: 1, vector: { '': [1, 0], keyword: sparse } }, undefined).vector).toEqual([
+      1, 0,
+    ]);
+    expect(toRecord({ id: 2, vector: [1, 1], score: 0.5, payload: null }, 'acme')).toEqual({
       id: 2,
       vector: [1, 1],
       score: 0.5,

@@ -7,6 +7,7 @@ import {
   type SparseVector,
 } from '@aip/contracts';
 import type { CollectionMeta } from '../collections/collections.service';
+import { callerView } from '../tenancy/tenant-point-ids';
 
 /** The unnamed dense vector's key in a map of named vectors. */
 const DENSE_VECTOR = '';
@@ -46,13 +47,17 @@ function denseOf(vector: unknown): number[] | undefined {
   return Array.isArray(dense) ? (dense as number[]) : undefined;
 }
 
-export function toRecord(point: {
-  id: PointId;
-  payload?: Record<string, unknown> | null;
-  vector?: unknown;
-  score?: number;
-}): PointRecord {
-  const record: PointRecord = { id: point.id, payload: point.payload ?? {} };
+/** A stored point as the caller sees it: a tenant gets the id it gave the point (callerView). */
+export function toRecord(
+  point: {
+    id: PointId;
+    payload?: Record<string, unknown> | null;
+    vector?: unknown;
+    score?: number;
+  },
+  tenant: string | undefined,
+): PointRecord {
+  const record: PointRecord = callerView(tenant, point.id, point.payload ?? {});
   const vector = denseOf(point.vector);
   if (vector) record.vector = vector;
   if (point.score !== undefined) record.score = point.score;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { ErrorCode, PlatformError } from '@aip/contracts';
-import { freePort } from '@aip/platform';
+import { reservePort } from '@aip/platform';
 import { installQdrantResilience, qdrantCall } from './qdrant-errors';
 import { QdrantResilience, type QdrantResilienceSettings } from './qdrant-resilience';
 
@@ -58,7 +58,7 @@ describe('QdrantResilience (real sockets: a closed port, a hung server, a failin
   afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
   it('answers VECTOR_STORE_UNAVAILABLE naming the URL at once when nothing listens', async () => {
-    const url = `http://127.0.0.1:${await freePort()}`;
+    const url = `http://127.0.0.1:${await reservePort()}`;
     const resilience = new QdrantResilience(settings(url));
     const client = new QdrantClient({ url, checkCompatibility: false });
     const started = Date.now();

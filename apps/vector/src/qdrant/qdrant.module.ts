@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { LOGGER, type Logger } from '@aip/platform';
 import { VectorConfig } from '../config/vector.config';
+import { qdrantClientOptions } from './qdrant-client-options';
 import { installQdrantResilience, resilienceSettings } from './qdrant-errors';
 import { QdrantResilience } from './qdrant-resilience';
 
@@ -19,11 +20,7 @@ export const QDRANT_CLIENT_TIMEOUT_MS = 300_000;
       provide: QdrantClient,
       inject: [VectorConfig],
       useFactory: (config: VectorConfig) =>
-        new QdrantClient({
-          url: config.QDRANT_URL,
-          apiKey: config.QDRANT_API_KEY,
-          timeout: QDRANT_CLIENT_TIMEOUT_MS,
-        }),
+        new QdrantClient({ ...qdrantClientOptions(config), timeout: QDRANT_CLIENT_TIMEOUT_MS }),
     },
     {
       provide: QdrantResilience,

@@ -10,11 +10,7 @@ import {
 import { ownedBy, TENANT_FIELD, tenantFilter } from '@aip/rbac';
 import { toRecord } from '../points/point-vectors';
 import { qdrantCall } from '../qdrant/qdrant-errors';
-
-/** One spelling per id: Qdrant answers UUIDs lower-case and hyphenated, callers may not. */
-export function idKey(id: PointId): string {
-  return typeof id === 'number' ? `#${id}` : id.toLowerCase().replace(/-/g, '');
-}
+import { idKey, payloadSelection, storedIdsOf, tenantIdFilter } from '../tenancy/tenant-point-ids';
 
 /**
  * Points like the positive examples and unlike the negative ones, within the caller's tenant.
@@ -26,44 +22,66 @@ export class RecommendService {
 
   async recommend(request: RecommendPointsRequest): Promise<PointRecord[]> {
     const negative = request.negative ?? [];
-    const examples = [...request.positive, ...negative];
-    await this.checkOwned(request.collection, request.tenant, examples);
+    const stored = await this.storedExamples(request.collection, request.tenant, [
+      ...request.positive,
+      ...negative,
+    ]);
+    const storedOf = (ids: PointId[]) => ids.flatMap((id) => stored.get(idKey(id))!);
+    const examples = [...stored.values()].flat();
     const notExamples = { must_not: [{ has_id: examples }] };
+    const given = tenantIdFilter(request.tenant, request.filter);
     const { points } = await qdrantCall(
       'recommend',
       () =>
         this.qdrant.query(request.collection, {
           query: {
-            recommend: { positive: request.positive, negative, strategy: 'average_vector' },
+            recommend: {
+              positive: storedOf(request.positive),
+              negative: storedOf(negative),
+              strategy: 'average_vector',
+            },
           },
           filter: tenantFilter(
             request.tenant,
-            request.filter ? { must: [request.filter, notExamples] } : notExamples,
+            given ? { must: [given, notExamples] } : notExamples,
           ),
           limit: request.top_k,
           score_threshold: request.score_threshold,
-          with_payload: request.with_payload ?? true,
+          with_payload: payloadSelection(request.tenant, request.with_payload),
           with_vector: false,
         }),
       { idempotent: true },
     );
-    return points.map(toRecord);
+    return points.map((p) => toRecord(p, request.tenant));
   }
 
-  /** Another tenant's point is as unknown to the caller as a missing one: 404 naming them. */
-  private async checkOwned(
+  /**
+   * The stored ids of each example, by idKey. Another tenant's point is as unknown to the
+   * caller as a missing one: 404 naming them.
+   */
+  private async storedExamples(
     collection: string,
     tenant: string | undefined,
     ids: PointId[],
-  ): Promise<void> {
+  ): Promise<Map<string, PointId[]>> {
     const found = await qdrantCall(
       'read examples',
       () =>
-        this.qdrant.retrieve(collection, { ids, with_payload: [TENANT_FIELD], with_vector: false }),
+        this.qdrant.retrieve(collection, {
+          ids: storedIdsOf(tenant, ids),
+          with_payload: [TENANT_FIELD],
+          with_vector: false,
+        }),
       { idempotent: true },
     );
     const owned = new Set(found.filter((p) => ownedBy(tenant, p.payload)).map((p) => idKey(p.id)));
-    const missing = [...new Set(ids.filter((id) => !owned.has(idKey(id))))];
+    const stored = new Map(
+      ids.map((id) => [
+        idKey(id),
+        storedIdsOf(tenant, [id]).filter((candidate) => owned.has(idKey(candidate))),
+      ]),
+    );
+    const missing = [...new Set(ids.filter((id) => stored.get(idKey(id))!.length === 0))];
     if (missing.length > 0) {
       throw new PlatformError(
         ErrorCode.NotFound,
@@ -71,5 +89,6 @@ export class RecommendService {
         { missing },
       );
     }
+    return stored;
   }
 }

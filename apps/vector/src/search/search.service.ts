@@ -16,6 +16,7 @@ import { CollectionsService } from '../collections/collections.service';
 import { checkDimension, toRecord } from '../points/point-vectors';
 import { TextEmbedder } from '../points/text-embedder';
 import { qdrantCall } from '../qdrant/qdrant-errors';
+import { payloadSelection, tenantIdFilter } from '../tenancy/tenant-point-ids';
 import { buildQuery, planQuery, type QueryRequest } from './search-query';
 
 type Hits = Awaited<ReturnType<QdrantClient['query']>>;
@@ -39,7 +40,7 @@ export class SearchService {
       () => this.qdrant.query(request.collection, query.request),
       { idempotent: true },
     );
-    return { mode: query.mode, points: hits.points.map(toRecord) };
+    return { mode: query.mode, points: hits.points.map((p) => toRecord(p, request.tenant)) };
   }
 
   async searchBatch(request: SearchBatchRequest): Promise<SearchBatchResult> {
@@ -64,7 +65,7 @@ export class SearchService {
     return {
       results: answers.map((answer, i) => ({
         mode: queries[i].mode,
-        points: answer.points.map(toRecord),
+        points: answer.points.map((p) => toRecord(p, request.tenant)),
       })),
     };
   }
@@ -103,10 +104,9 @@ export class SearchService {
     return queries.map((query, i) => {
       const plan = plans[i];
       const legs = { dense: query.vector ?? denseOf.get(plan), sparse: sparseOf.get(plan) };
-      return {
-        mode: plan.mode,
-        request: buildQuery(query, plan.mode, legs, tenantFilter(tenant, query.filter)),
-      };
+      const asked = { ...query, with_payload: payloadSelection(tenant, query.with_payload) };
+      const filter = tenantFilter(tenant, tenantIdFilter(tenant, query.filter));
+      return { mode: plan.mode, request: buildQuery(asked, plan.mode, legs, filter) };
     });
   }
 }

@@ -8,9 +8,9 @@ import {
   ErrorCode,
   PlatformError,
   SNAPSHOT_CHUNK_BYTES,
-  type CollectionInfo,
   type SnapshotChunk,
   type SnapshotInfo,
+  type SnapshotRestored,
 } from '@aip/contracts';
 import { CollectionsService } from '../collections/collections.service';
 import { qdrantCall } from '../qdrant/qdrant-errors';
@@ -92,10 +92,7 @@ export class SnapshotsService {
   }
 
   /** Replaces the collection's points, payloads, indexes and config with a listed snapshot's. */
-  async restore(
-    collection: string,
-    snapshot: string,
-  ): Promise<{ restored: string; collection: CollectionInfo }> {
+  async restore(collection: string, snapshot: string): Promise<SnapshotRestored> {
     const info = await this.find(collection, snapshot);
     const scratch = await mkdtemp(join(tmpdir(), 'aip-snapshot-'));
     try {

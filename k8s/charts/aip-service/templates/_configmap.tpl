@@ -1,12 +1,15 @@
 {{/*
-The app's settings: its port variable, NATS, log level and data folder, then the chart's own
-settings ("app.config"), then the user's `config` (the user wins). Values may use templates,
-e.g. "nats://{{ .Release.Name }}-nats:4222".
+The app's settings: its port variable, bind address, NATS, log level and data folder, then the
+chart's own settings ("app.config"), then the user's `config` (the user wins). Values may use
+templates, e.g. "nats://{{ .Release.Name }}-nats:4222". HOST is 0.0.0.0 because the apps
+default to loopback, which neither the kubelet's probes nor the Service reach; who may connect
+is the NetworkPolicy's business.
 */}}
 {{- define "aip-service.configmap" -}}
 {{- $root := .root }}
 {{- $app := .app }}
 {{- $data := dict $app.portVariable (toString $root.Values.port) }}
+{{- $_ := set $data "HOST" "0.0.0.0" }}
 {{- $_ := set $data "NATS_URL" (tpl $root.Values.nats.url $root) }}
 {{- $_ := set $data "LOG_LEVEL" $root.Values.logLevel }}
 {{- $_ := set $data "DATA_DIR" $root.Values.dataVolume.mountPath }}

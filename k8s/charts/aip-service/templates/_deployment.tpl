@@ -7,9 +7,10 @@ as references only. The chart adds what is its own through "app" (see README.md)
 {{- $root := .root }}
 {{- $app := .app }}
 {{- $values := $root.Values }}
-{{- $secretEnv := mergeOverwrite (deepCopy (default dict $app.secretEnv)) $values.secretEnv }}
+{{- $nats := include "aip-service.natsSecrets" $root | fromYaml }}
+{{- $secretEnv := mergeOverwrite (deepCopy (default dict $app.secretEnv)) $nats.env $values.secretEnv }}
 {{- $scheme := default "HTTP" $app.probeScheme }}
-{{- $files := concat (default list $app.secretFiles) $values.secretFiles }}
+{{- $files := concat $nats.files (default list $app.secretFiles) $values.secretFiles }}
 apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -70,3 +70,35 @@ REDIS_URL:
   key: {{ .Values.redis.existingSecret.key | quote }}
 {{- end }}
 {{- end }}
+
+{{/*
+NATS credentials and TLS files from Secrets (`nats.auth`, `nats.tls`), for every service: YAML
+with `env` (VARIABLE: name and key, as secretEnv) and `files` (as secretFiles), both empty when
+unset. A key left empty is not used, so one Secret serves whichever method the server expects.
+*/}}
+{{- define "aip-service.natsSecrets" -}}
+{{- $auth := .Values.nats.auth }}
+{{- $tls := .Values.nats.tls }}
+{{- $env := dict }}
+{{- $files := list }}
+{{- if $auth.secretName }}
+{{- range $variable, $key := dict "NATS_USER" $auth.userKey "NATS_PASSWORD" $auth.passwordKey "NATS_TOKEN" $auth.tokenKey }}
+{{- if $key }}
+{{- $_ := set $env $variable (dict "name" $auth.secretName "key" $key) }}
+{{- end }}
+{{- end }}
+{{- range $variable, $key := dict "NATS_CREDS_FILE" $auth.credsKey "NATS_NKEY_SEED_FILE" $auth.nkeySeedKey }}
+{{- if $key }}
+{{- $files = append $files (dict "variable" $variable "secretName" $auth.secretName "key" $key) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if $tls.secretName }}
+{{- range $variable, $key := dict "NATS_TLS_CA_FILE" $tls.caKey "NATS_TLS_CERT_FILE" $tls.certKey "NATS_TLS_KEY_FILE" $tls.keyKey }}
+{{- if $key }}
+{{- $files = append $files (dict "variable" $variable "secretName" $tls.secretName "key" $key) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- dict "env" $env "files" $files | toYaml }}
+{{- end }}

@@ -43,6 +43,9 @@ export const MAX_BATCH_PROMPTS = 32;
 
 export const CHAT_ROLES = ['system', 'user', 'assistant'] as const;
 export type ChatRole = (typeof CHAT_ROLES)[number];
+/** The collection generations are stored in with `store_embedding: true`. */
+export const CONVERSATIONS_COLLECTION = 'conversations';
+
 export const FINISH_REASONS = ['stop', 'length'] as const;
 export type FinishReason = (typeof FINISH_REASONS)[number];
 

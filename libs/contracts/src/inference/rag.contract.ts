@@ -1,14 +1,18 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { COLLECTION_NAME } from '../vector/vector-collections.contract';
 import {
   CollectionField,
   FilterField,
@@ -35,6 +39,9 @@ export const RAG_MAX_TOP_K = 50;
 export const RAG_DEFAULT_MAX_TOKENS = 256;
 /** Most tokens an answer may take. */
 export const RAG_MAX_TOKENS = 4096;
+
+/** Most collections one key's scope may name (bounds a scoped request's payload). */
+export const MAX_SCOPED_COLLECTIONS = 1024;
 
 /** Feedback scores: 1 (useless or wrong) to 5 (exactly right), like a star rating. */
 export const FEEDBACK_MIN_SCORE = 1;
@@ -179,6 +186,16 @@ export class FeedbackRequest {
 
   @TenantField()
   tenant?: string;
+
+  /**
+   * The caller's collections, when its key is scoped to some: an interaction about another
+   * collection is answered as missing. Set by the gateway, never by a request body.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPED_COLLECTIONS)
+  @Matches(COLLECTION_NAME, { each: true, message: 'collections must be collection names' })
+  collections?: string[];
 }
 
 /** Reply of `inference.feedback.v1`. */

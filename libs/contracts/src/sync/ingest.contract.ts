@@ -141,7 +141,7 @@ export interface IngestCounts {
   upserted: number;
   /** Chunks whose content was already stored: neither embedded nor written. */
   skipped: number;
-  /** Old chunks removed past a changed document's new end. */
+  /** Old chunks removed: past a changed document's new end, or of removed documents. */
   deleted: number;
   /** Documents that failed; their errors are listed. */
   failed: number;

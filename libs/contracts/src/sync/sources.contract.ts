@@ -9,7 +9,11 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 export const SOURCE_ID = /^[a-zA-Z0-9_-]{1,64}$/;
 const SOURCE_ID_MESSAGE = 'id must be 1-64 letters, digits, _ or -';
 
-/** Payload of `sync.sources.add.v1`. `settings` are checked per kind by the sync-worker. */
+/**
+ * Payload of `sync.sources.add.v1`. `settings` name what the sync-worker's operator declared
+ * (`directory`, `database` or `cluster`) and narrow it; the sync-worker checks them per kind and
+ * takes no path, URL, token file or SQL from a request.
+ */
 export class AddSourceRequest {
   @Matches(SOURCE_ID, { message: SOURCE_ID_MESSAGE })
   id!: string;
@@ -63,7 +67,7 @@ export interface SourceInfo {
   id: string;
   kind: SourceKind;
   collection: string;
-  /** As given, with any password in a connection URL masked. */
+  /** As given: names of declared targets and what narrows them (empty for non-admin readers). */
   settings: Record<string, unknown>;
   state: SourceState;
   last_error: string | null;

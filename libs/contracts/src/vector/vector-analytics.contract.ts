@@ -5,7 +5,8 @@ import type { VectorDistance } from './vector-collections.contract';
 
 /**
  * What the vector service remembers of search queries for the most-frequent list: nothing,
- * SHA-256 prefixes of the normalised text (the default: counts without the words), or the text.
+ * HMAC-SHA256 prefixes of the normalised text under a server key (the default: counts without
+ * the words), or the text.
  */
 export const QUERY_LOG_MODES = ['off', 'hashed', 'stored'] as const;
 export type QueryLogMode = (typeof QUERY_LOG_MODES)[number];
@@ -27,7 +28,10 @@ export class CollectionAnalyticsRequest {
   tenant?: string;
 }
 
-/** Payload of `vector.analytics.search.v1`. */
+/**
+ * Payload of `vector.analytics.search.v1`. With a tenant, every figure (latencies, collections,
+ * frequent queries) is of that tenant's own searches.
+ */
 export class SearchAnalyticsRequest extends CollectionAnalyticsRequest {
   /** How many frequent queries to list per collection. */
   @IsOptional()
@@ -85,7 +89,7 @@ export interface LatencyReport {
 }
 
 export interface FrequentQuery {
-  /** The normalised text (VECTOR_QUERY_LOG=stored) or `sha256:<prefix>` (hashed). */
+  /** The normalised text (VECTOR_QUERY_LOG=stored) or `hmac:<prefix>` (hashed). */
   query: string;
   /** Times asked; an upper bound once the collection's bounded list has had to evict. */
   count: number;
@@ -103,7 +107,7 @@ export interface CollectionSearchAnalytics extends SearchAnalytics {
   frequent_queries: FrequentQuery[];
 }
 
-/** Reply of `vector.analytics.search.v1`. */
+/** Reply of `vector.analytics.search.v1`: all callers' searches, or the tenant's own. */
 export interface SearchAnalyticsReply extends SearchAnalytics {
   /** Percentiles cover the last `samples` successful cached reads, overall and per collection. */
   window: { samples: number };

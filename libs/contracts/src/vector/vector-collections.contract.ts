@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateBy,
   ValidateNested,
@@ -65,13 +66,25 @@ function IsPayloadSchema(): PropertyDecorator {
   });
 }
 
-export class CollectionRef {
+export class CollectionName {
   @Matches(COLLECTION_NAME, { message: COLLECTION_NAME_MESSAGE })
   name!: string;
 }
 
+/** Payload of `vector.collections.get.v1` and `vector.collections.delete.v1`. */
+export class CollectionRef extends CollectionName {
+  /**
+   * The caller's tenant: the details count its own points only. (TenantField's rules, spelled
+   * out: the points contract imports this file.)
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  tenant?: string;
+}
+
 /** Payload of `vector.collections.create.v1`: from an embedding model, or an explicit size and distance. */
-export class CreateCollectionRequest extends CollectionRef {
+export class CreateCollectionRequest extends CollectionName {
   @IsOptional()
   @IsString()
   @Matches(/^[\w.:-]{1,100}$/, { message: 'model must be 1-100 letters, digits, . _ : -' })
@@ -128,7 +141,7 @@ export class OptimizerSettings {
  * Payload of `vector.collections.update.v1`: the settings Qdrant lets one change on a live
  * collection. Size, distance and model are fixed at creation.
  */
-export class UpdateCollectionRequest extends CollectionRef {
+export class UpdateCollectionRequest extends CollectionName {
   @IsOptional()
   @ValidateNested()
   @Type(() => HnswSettings)
@@ -175,8 +188,10 @@ export interface CollectionInfo {
   distance: VectorDistance;
   /** The embedding model texts are embedded with; absent for collections of raw vectors. */
   model?: string;
+  /** All points, or the tenant's own points for a tenant-scoped caller. */
   points_count: number;
-  indexed_vectors_count: number;
+  /** Absent for tenant-scoped callers: it counts every tenant's points. */
+  indexed_vectors_count?: number;
   status: string;
   /** Indexed payload fields and their index types, as Qdrant reports them. */
   payload_schema: Record<string, PayloadFieldType>;

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { workspaceRoot } from '@aip/platform';
 import {
   createSifEncoder,
   ensureWordVectors,
@@ -8,9 +7,7 @@ import {
 } from '@aip/word-vectors';
 import { findStsDir, readSts, type StsPair } from '../data/sts';
 import { ENCODE_ROUNDS, encodeRate } from '../measure/encode-rate';
-import { log } from '../log';
-import { fixed, int, ms, rounded } from '../report/format';
-import { renderTable } from '../report/table';
+import { fixed, int, ms } from '../report/format';
 import type { Bench, BenchOutput } from './context';
 
 interface Variant {
@@ -31,12 +28,6 @@ export const embeddingSts: Bench = {
   description: 'glove-sif embeddings on STS Benchmark dev: Spearman and sentences/s vs plain mean',
   run: (context) => measure(context.root, context.log),
 };
-
-export async function runEmbeddingSts(): Promise<void> {
-  const output = await measure(workspaceRoot(__dirname), log);
-  for (const table of output.tables) console.log(renderTable(table));
-  console.log(JSON.stringify({ bench: embeddingSts.name, ...rounded(output.json) }));
-}
 
 async function measure(root: string, progress: (message: string) => void): Promise<BenchOutput> {
   const stsDir = findStsDir(root);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appEntry, freePort, getJson, ManagedProcess, waitFor } from '@aip/platform';
+import { appEntry, getJson, ManagedProcess, reservePort, waitFor } from '@aip/platform';
 import { issueApiKey } from '@aip/rbac';
 import { fixed, int, ms } from '../report/format';
 import { percentile } from '../measure/stats';
@@ -24,7 +24,7 @@ async function startGateway(
   name: string,
   env: NodeJS.ProcessEnv,
 ): Promise<Gateway> {
-  const port = await freePort();
+  const port = await reservePort();
   const gateway = new ManagedProcess({
     name,
     command: process.execPath,

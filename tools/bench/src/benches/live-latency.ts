@@ -51,9 +51,18 @@ export const liveLatency: Bench = {
     await pg.query(
       `CREATE TABLE ${schema}.notes (id int PRIMARY KEY, body text NOT NULL, updated_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
     );
+    // What the sources may reach is declared for the sync-worker, as an operator would.
+    const sourcesFile = join(
+      mkdtempSync(join(tmpdir(), 'aip-bench-live-settings-')),
+      'sources.yaml',
+    );
+    writeFileSync(
+      sourcesFile,
+      `directories: { bench: "${folder}" }\ndatabases: { bench: { url: "${PG_URL}" } }\nclusters: { bench: { server: "${kubeUrl}" } }\n`,
+    );
     const platform = await startPlatform(
       ['vector-engine', 'embedding', 'vector', 'sync-worker', 'gateway'],
-      { VECTOR_CACHE_TTL_SECONDS: '0' },
+      { VECTOR_CACHE_TTL_SECONDS: '0', SYNC_SOURCES_FILE: sourcesFile },
     );
     const gateway = new RestClient(platform.stack.gatewayUrl, 2, platform.auth);
     const post = async (path: string, body: unknown) => {
@@ -93,10 +102,10 @@ export const liveLatency: Bench = {
         await post('/api/v1/sources', { id: unique, kind, collection: COLLECTION, settings });
         sources.push(unique);
       };
-      await add('bench-kube', 'kubernetes', { server: kubeUrl, kinds: ['ConfigMap'] });
-      await add('bench-folder', 'directory', { path: folder });
+      await add('bench-kube', 'kubernetes', { cluster: 'bench', kinds: ['ConfigMap'] });
+      await add('bench-folder', 'directory', { directory: 'bench' });
       await add('bench-pg', 'postgres', {
-        connection: PG_URL,
+        database: 'bench',
         table: `${schema}.notes`,
         template: '{{body}}',
         poll_interval_ms: PG_POLL_MS,

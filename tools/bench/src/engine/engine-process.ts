@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appEntry, freePort, getJson, ManagedProcess, waitFor } from '@aip/platform';
+import { appEntry, getJson, ManagedProcess, reservePort, waitFor } from '@aip/platform';
 import { RestClient } from './rest-client';
 
 /** Compiles the engine (and the libs it uses) so the benchmark measures the current sources. */
@@ -22,7 +22,7 @@ export function killAllEngines(): void {
 }
 
 /**
- * The vector engine as a real OS process on a spare port, as it runs in production:
+ * The vector engine as a real OS process on a reserved port, as it runs in production:
  * `node apps/vector-engine/dist/main.js --port <port> --data <dir>`.
  */
 export class EngineProcess {
@@ -47,7 +47,7 @@ export class EngineProcess {
 
   /** Spawns the engine; resolves with the ms from spawn until `/readyz` answered 200. */
   async start(timeoutMs = 300_000): Promise<number> {
-    this.port = await freePort();
+    this.port = await reservePort();
     const managed = new ManagedProcess({
       name: 'vector-engine',
       command: process.execPath,

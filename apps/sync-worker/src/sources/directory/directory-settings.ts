@@ -1,19 +1,14 @@
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IntSetting } from '../settings-rules';
+import { TARGET_NAME, TARGET_NAME_MESSAGE } from '../source-targets';
 import { DEFAULT_EXTENSIONS } from './file-type';
 
 /** Largest file a folder source reads; bigger ones are skipped with a warning. */
 export const MAX_FILE_BYTES_LIMIT = 16 * 1024 * 1024;
 export const MAX_GLOBS = 64;
 
-/** Settings of a `directory` source. */
-export class DirectorySettings {
-  /** The folder to watch: an absolute path. */
-  @IsString({ message: 'path must be an absolute folder path' })
-  @Matches(/^\//, { message: 'path must be an absolute folder path' })
-  @MaxLength(4096)
-  path!: string;
-
+/** What a `directory` source reads of its folder. */
+export class DirectoryOptions {
   /** Globs over paths relative to `path` (`**` spans folders); default every file. */
   @IsOptional()
   @IsArray()
@@ -37,4 +32,30 @@ export class DirectorySettings {
 
   @IntSetting(1, MAX_FILE_BYTES_LIMIT)
   max_file_bytes = 1024 * 1024;
+}
+
+/** A `directory` source as the API takes it: a folder the operator declared, or one below it. */
+export class DirectorySourceSettings extends DirectoryOptions {
+  @Matches(TARGET_NAME, { message: `directory ${TARGET_NAME_MESSAGE}` })
+  directory!: string;
+
+  /** A folder inside `directory`, relative to it (no `..`); default the whole directory. */
+  @IsOptional()
+  @IsString({ message: 'path must be a relative folder path inside the directory' })
+  @MaxLength(4096)
+  path?: string;
+}
+
+/** A `directory` source as it runs: the real folder it watches, inside its declared root. */
+export class DirectorySettings extends DirectoryOptions {
+  /** The folder to watch: an absolute path. */
+  @IsString({ message: 'path must be an absolute folder path' })
+  @Matches(/^\//, { message: 'path must be an absolute folder path' })
+  @MaxLength(4096)
+  path!: string;
+
+  /** The declared directory's real path: no file outside it is read (symlinks included). */
+  @IsString()
+  @Matches(/^\//)
+  root!: string;
 }

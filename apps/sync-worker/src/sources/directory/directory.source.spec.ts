@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@aip/platform';
@@ -9,6 +9,8 @@ import { DirectorySettings } from './directory-settings';
 import { DirectorySource } from './directory.source';
 
 describe('DirectorySource (real files and chokidar, stand-in sink)', () => {
+  // Real folders watched by chokidar: on a busy machine a first scan can take seconds.
+  jest.setTimeout(30_000);
   const redis = new TestRedis();
   let folder: string;
   let source: DirectorySource | undefined;
@@ -20,13 +22,13 @@ describe('DirectorySource (real files and chokidar, stand-in sink)', () => {
   afterAll(() => redis.close());
 
   const until = (what: string, check: () => boolean) =>
-    waitFor(async () => (check() ? true : undefined), { timeoutMs: 5000, intervalMs: 10, what });
+    waitFor(async () => (check() ? true : undefined), { timeoutMs: 15_000, intervalMs: 10, what });
 
   function start(sink: RecordingSink, id: string, settings: Record<string, unknown> = {}) {
     const store = redis.store();
     const context = testContext(store, sink, id);
     source = new DirectorySource(
-      parseSettings(DirectorySettings, { path: folder, ...settings }),
+      parseSettings(DirectorySettings, { path: folder, root: folder, ...settings }),
       context,
     );
     return { store, context, started: source.start() };
@@ -83,12 +85,37 @@ describe('DirectorySource (real files and chokidar, stand-in sink)', () => {
 
     unlinkSync(join(folder, 'b.txt'));
     const second = new DirectorySource(
-      parseSettings(DirectorySettings, { path: folder }),
+      parseSettings(DirectorySettings, { path: folder, root: folder }),
       testContext(first.store, sink, 'restart'),
     );
     source = second;
     await second.start();
     await until('b.txt removed', () => !sink.documents.has('b.txt'));
     expect(sink.documents.has('a.txt')).toBe(true);
+  });
+
+  it('never reads a file outside its declared directory through a symlink', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'aip-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'outside the root');
+    writeFileSync(join(folder, 'inside.txt'), 'inside the root');
+    writeFileSync(join(folder, 'target.txt'), 'linked inside the root');
+    symlinkSync(join(outside, 'secret.txt'), join(folder, 'escape.txt'));
+    symlinkSync(join(folder, 'target.txt'), join(folder, 'alias.txt'));
+    const sink = new RecordingSink();
+    try {
+      const { context, started } = start(sink, 'symlinks');
+      const warn = jest.spyOn(context.logger, 'warn');
+      await started;
+      await until('the files inside', () => sink.documents.has('inside.txt'));
+      await until('the link inside', () => sink.documents.has('alias.txt'));
+      await until('the link outside skipped', () =>
+        warn.mock.calls.some(([fields]) => (fields as { path?: string }).path === 'escape.txt'),
+      );
+      await context.writer.drain();
+      expect(sink.documents.has('escape.txt')).toBe(false);
+      expect([...sink.documents.values()].some((d) => d.text.includes('outside'))).toBe(false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

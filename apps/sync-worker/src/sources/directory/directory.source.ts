@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { backoffMs, type LiveSource, type SourceContext } from '../live-source';
 import type { DirectorySettings } from './directory-settings';
 import { documentTypeOf, extensionOf } from './file-type';
 import { globMatcher } from './glob-match';
+import { isInside } from './path-inside';
 
 /**
  * A folder of text, markdown and code files: each file is one document whose source_uid is its
@@ -64,6 +65,7 @@ export class DirectorySource implements LiveSource {
     const seen = new Set<string>();
     const watcher = watch(this.settings.path, {
       ignoreInitial: false,
+      followSymlinks: false,
       ignored: (path, stats) => this.ignored(path, stats?.isDirectory()),
     });
     this.watcher = watcher;
@@ -113,6 +115,14 @@ export class DirectorySource implements LiveSource {
 
   private async read(path: string, uid: string): Promise<void> {
     try {
+      // A symlink is read only when it points inside the declared directory.
+      if (!isInside(this.settings.root, await realpath(path))) {
+        this.context.logger.warn(
+          { source: this.context.id, path: uid },
+          'file outside the declared directory skipped',
+        );
+        return;
+      }
       const info = await stat(path);
       if (info.size > this.settings.max_file_bytes) {
         this.context.logger.warn(

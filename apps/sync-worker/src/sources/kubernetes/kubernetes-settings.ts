@@ -8,36 +8,19 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import {
+  MAX_NAMESPACES,
+  TARGET_NAME,
+  TARGET_NAME_MESSAGE,
+  type ClusterTarget,
+} from '../source-targets';
 import { DEFAULT_KINDS, NEVER_INDEXED, RESOURCE_KINDS } from './resource-kinds';
 
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-export const MAX_NAMESPACES = 256;
 
-/** Settings of a `kubernetes` source. Without server or kubeconfig: in-cluster, else ~/.kube/config. */
-export class KubernetesSettings {
-  /** API server URL reached without client certificates (in-cluster proxy, kubectl proxy). */
-  @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'server must be an http:// or https:// URL' })
-  server?: string;
-
-  /** File holding a bearer token for `server` (a mounted service-account token). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  token_file?: string;
-
-  /** A kubeconfig file, and optionally which of its contexts to use. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
-  kubeconfig?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  context?: string;
-
-  /** Namespaces to mirror; every namespace when empty. */
+/** What a `kubernetes` source mirrors of its cluster. */
+export class KubernetesOptions {
+  /** Namespaces to mirror; every namespace (the cluster allows) when empty. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_NAMESPACES, { message: `namespaces must hold at most ${MAX_NAMESPACES} names` })
@@ -72,3 +55,12 @@ export class KubernetesSettings {
   @IsBoolean({ message: 'include_secrets must be true or false' })
   include_secrets = false;
 }
+
+/** A `kubernetes` source as the API takes it: a cluster the operator declared, by name. */
+export class KubernetesSourceSettings extends KubernetesOptions {
+  @Matches(TARGET_NAME, { message: `cluster ${TARGET_NAME_MESSAGE}` })
+  cluster!: string;
+}
+
+/** A `kubernetes` source as it runs: how to reach its cluster comes from the operator's settings. */
+export type KubernetesSettings = KubernetesOptions & { target: ClusterTarget };

@@ -1,33 +1,29 @@
 import { readFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
-import { KubeConfig, ListWatch, Watch, type KubernetesObject } from '@kubernetes/client-node';
+import { KubeConfig, ListWatch, type KubernetesObject } from '@kubernetes/client-node';
 import { backoffMs, type LiveSource, type SourceContext } from '../live-source';
 import { listAll, type RequestAuth } from './kube-list';
 import type { KubernetesSettings } from './kubernetes-settings';
+import { PacedWatch } from './paced-watch';
 import { resourceDocument, resourceUid, type KubeResource } from './resource-document';
 import { resourceKind, resourcePath, type ResourceKind } from './resource-kinds';
 
-function kubeConfig(settings: KubernetesSettings): KubeConfig {
+/** The operator's declared cluster: a server with a token file, a kubeconfig, or in-cluster. */
+function kubeConfig({ target }: KubernetesSettings): KubeConfig {
   const config = new KubeConfig();
-  if (settings.server !== undefined) {
+  if (target.server !== undefined) {
     const token =
-      settings.token_file === undefined
-        ? undefined
-        : readFileSync(settings.token_file, 'utf8').trim();
+      target.token_file === undefined ? undefined : readFileSync(target.token_file, 'utf8').trim();
     config.loadFromClusterAndUser(
       // The client refuses http:// unless told there is no certificate to verify; https:// is
       // always verified.
-      {
-        name: 'source',
-        server: settings.server,
-        skipTLSVerify: settings.server.startsWith('http:'),
-      },
+      { name: 'source', server: target.server, skipTLSVerify: target.server.startsWith('http:') },
       { name: 'source', token },
     );
-  } else if (settings.kubeconfig !== undefined) {
-    config.loadFromFile(settings.kubeconfig);
-    if (settings.context !== undefined) config.setCurrentContext(settings.context);
-  } else config.loadFromDefault();
+  } else if (target.kubeconfig !== undefined) {
+    config.loadFromFile(target.kubeconfig);
+    if (target.context !== undefined) config.setCurrentContext(target.context);
+  } else config.loadFromCluster();
   return config;
 }
 
@@ -43,9 +39,10 @@ interface Target {
  * Mirrors a cluster: for each kind (and namespace, when some are named) a ListWatch from
  * @kubernetes/client-node lists, then watches from the list's resourceVersion. ADDED and
  * MODIFIED upsert the resource's YAML, DELETED removes it. A watch that ends is resumed from
- * the last resourceVersion; one that fails is started again with backoff, also from there; a
- * 410 Gone (that version was compacted away) makes it list again, and every list removes the
- * documents of resources that are no longer there, including ones deleted while we were down.
+ * the last resourceVersion (paced: see PacedWatch); one that fails is started again with
+ * backoff, also from there; a 410 Gone (that version was compacted away) makes it list again,
+ * and every list removes the documents of resources that are no longer there, including ones
+ * deleted while we were down.
  */
 export class KubernetesSource implements LiveSource {
   private readonly informers: ListWatch<KubernetesObject>[] = [];
@@ -78,14 +75,13 @@ export class KubernetesSource implements LiveSource {
     const config = kubeConfig(this.settings);
     const server = config.getCurrentCluster()?.server;
     if (server === undefined) throw new Error('the Kubernetes configuration names no cluster');
-    const watch = new Watch(config);
     const options = await config.applyToFetchOptions({});
     const auth: RequestAuth = {
       headers: Object.fromEntries((options.headers as unknown as Headers).entries()),
       agent: options.agent as Agent | undefined,
     };
     await Promise.all(
-      this.targets().map((target) => this.startTarget(target, server, watch, auth)),
+      this.targets().map((target) => this.startTarget(target, server, config, auth)),
     );
   }
 
@@ -115,8 +111,10 @@ export class KubernetesSource implements LiveSource {
     return namespace === undefined || !this.settings.exclude_namespaces.includes(namespace);
   }
 
-  private async startTarget(target: Target, server: string, watch: Watch, auth: RequestAuth) {
+  private async startTarget(target: Target, server: string, config: KubeConfig, auth: RequestAuth) {
     const path = resourcePath(target.resource, target.namespace);
+    // One per target: each paces its own watch.
+    const watch = new PacedWatch(config, () => this.stopped);
     let attempts = 0;
     const list = async () => {
       const listed = await listAll(server, path, auth, this.settings.label_selector);
@@ -150,13 +148,15 @@ export class KubernetesSource implements LiveSource {
       this.context.events(1);
       this.context.writer.remove(resourceUid(object as KubeResource, target.resource));
     });
+    const report = (error: unknown) =>
+      this.context.failed(`${path}: ${(error as Error)?.message ?? String(error)}`);
     informer.on('error', (error: unknown) => {
       if (this.stopped) return;
-      this.context.failed(`${path}: ${(error as Error)?.message ?? String(error)}`);
+      report(error);
       // Started again from the last resourceVersion it saw (a list when it has none).
       const retry = setTimeout(() => {
         this.retries.delete(retry);
-        if (!this.stopped) void informer.start();
+        if (!this.stopped) informer.start().catch(report);
       }, backoffMs(++attempts));
       this.retries.add(retry);
     });

@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import { DOCUMENT_TYPES, type DocumentType } from '@aip/contracts';
 import { IntSetting } from '../settings-rules';
+import { TARGET_NAME, TARGET_NAME_MESSAGE } from '../source-targets';
 
 export const MIN_POLL_INTERVAL_MS = 100;
 export const MAX_POLL_INTERVAL_MS = 3_600_000;
@@ -22,26 +23,15 @@ const COLUMN_MESSAGE = 'must be a column name: letters, digits and _, not starti
 /** `table` or `schema.table`. */
 export const TABLE_NAME = /^[a-zA-Z_][a-zA-Z0-9_]{0,62}(\.[a-zA-Z_][a-zA-Z0-9_]{0,62})?$/;
 
-/** Settings of a `postgres` source: one table (or query) kept in sync with a collection. */
-export class PostgresSettings {
-  /** postgres:// URL of the database (its password is masked wherever sources are listed). */
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'connection must be a postgres:// URL' })
-  @MaxLength(2048)
-  connection!: string;
+/** One SELECT (or WITH ... SELECT) statement, as the operator's named queries must be. */
+export const SELECT_STATEMENT = /^\s*(select|with)\s[^;]*;?\s*$/is;
 
+/** What a `postgres` source reads of its rows: one table (or query) kept in sync with a collection. */
+export class PostgresOptions {
   /** The table to mirror (`table` or `schema.table`); or give `query`. */
-  @ValidateIf((settings: PostgresSettings) => settings.query === undefined)
+  @ValidateIf((settings: PostgresOptions & { query?: string }) => settings.query === undefined)
   @Matches(TABLE_NAME, { message: 'table must be "table" or "schema.table" (or give query)' })
   table?: string;
-
-  /** A SELECT whose rows to mirror, instead of a table. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_QUERY_CHARS, { message: `query must be at most ${MAX_QUERY_CHARS} characters` })
-  @Matches(/^\s*(select|with)\s[^;]*;?\s*$/is, {
-    message: 'query must be one SELECT (or WITH ... SELECT) statement',
-  })
-  query?: string;
 
   @IsOptional()
   @Matches(COLUMN_NAME, { message: `id_column ${COLUMN_MESSAGE}` })
@@ -99,4 +89,33 @@ export class PostgresSettings {
 
   @IntSetting(1, MAX_BATCH_ROWS)
   batch_rows = 500;
+}
+
+/** A `postgres` source as the API takes it: a database and query the operator declared, by name. */
+export class PostgresSourceSettings extends PostgresOptions {
+  @Matches(TARGET_NAME, { message: `database ${TARGET_NAME_MESSAGE}` })
+  database!: string;
+
+  /** The name of one of the database's declared queries, instead of a table. */
+  @IsOptional()
+  @Matches(TARGET_NAME, { message: `query must name one of the database's declared queries` })
+  query?: string;
+}
+
+/** A `postgres` source as it runs, its connection and SQL taken from the operator's settings. */
+export class PostgresSettings extends PostgresOptions {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'connection must be a postgres:// URL' })
+  @MaxLength(2048)
+  connection!: string;
+
+  /** A SELECT whose rows to mirror, instead of a table. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_QUERY_CHARS, { message: `query must be at most ${MAX_QUERY_CHARS} characters` })
+  @Matches(SELECT_STATEMENT, { message: 'query must be one SELECT (or WITH ... SELECT) statement' })
+  query?: string;
+
+  /** Every statement runs read-only and is cancelled after this long. */
+  @IntSetting(100, 600_000)
+  statement_timeout_ms = 10_000;
 }

@@ -7,9 +7,12 @@ import { PostgresSettings } from './postgres-settings';
 import { PostgresSource } from './postgres.source';
 
 const PG_URL = 'postgresql://postgres@127.0.0.1:5432/test';
-const SCHEMA = `aip_pg_source_${Date.now()}`;
+// The pid too: two test runs on one machine may load this file within one millisecond.
+const SCHEMA = `aip_pg_source_${process.pid}_${Date.now()}`;
 
 describe('PostgresSource (the real PostgreSQL, stand-in sink)', () => {
+  // Polls of the real database wait on a busy machine's scheduler: generous, never the limit.
+  jest.setTimeout(30_000);
   const redis = new TestRedis();
   const pg = new Client({ connectionString: PG_URL });
   const sources: PostgresSource[] = [];
@@ -36,7 +39,7 @@ describe('PostgresSource (the real PostgreSQL, stand-in sink)', () => {
     return name;
   }
   const until = (what: string, check: () => boolean) =>
-    waitFor(async () => (check() ? true : undefined), { timeoutMs: 5000, intervalMs: 10, what });
+    waitFor(async () => (check() ? true : undefined), { timeoutMs: 15_000, intervalMs: 10, what });
 
   function start(
     sink: RecordingSink,

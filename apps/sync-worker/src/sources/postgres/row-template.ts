@@ -1,10 +1,5 @@
 const PLACEHOLDER = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
 
-/** The columns a template names. */
-export function templateColumns(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
-}
-
 /** A column value as document text: null is empty, dates are ISO 8601, objects JSON. */
 function asText(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,4 +1,5 @@
-import { DocumentSink, type SinkCounts, type SourceDocument } from '../../ingest/document-sink';
+import type { IngestCounts } from '@aip/contracts';
+import { DocumentSink, type SourceDocument } from '../../ingest/document-sink';
 
 /**
  * A stand-in for the ingest pipeline's sink in unit tests: it keeps the latest document per
@@ -10,7 +11,7 @@ export class RecordingSink extends DocumentSink {
   readonly calls: { op: 'upsert' | 'remove'; target: string; uids: string[] }[] = [];
   failNext = 0;
 
-  upsert(collection: string, source: string, documents: SourceDocument[]): Promise<SinkCounts> {
+  upsert(collection: string, source: string, documents: SourceDocument[]): Promise<IngestCounts> {
     this.calls.push({
       op: 'upsert',
       target: `${collection}/${source}`,

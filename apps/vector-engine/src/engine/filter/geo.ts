@@ -106,10 +106,3 @@ export function geoPolygonCheck(
     return true;
   };
 }
-
-/** The coordinates of a payload geo value `{ lon, lat }`, or undefined for anything else. */
-export function geoPointOf(value: unknown): LatLon | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { lat, lon } = value as { lat?: unknown; lon?: unknown };
-  return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : undefined;
-}

@@ -2,13 +2,13 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { UsageService, type KeyUsage } from './usage.service';
+import { UsageService, type KeyUsage } from '../usage/usage.service';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
 @Controller('api/v1/analytics')
-export class UsageController {
+export class UsageAnalyticsController {
   constructor(private readonly usage: UsageService) {}
 
   @Get('usage')

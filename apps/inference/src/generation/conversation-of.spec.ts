@@ -1,4 +1,4 @@
-import { conversationOf } from './conversation-store.service';
+import { conversationOf } from './conversation-of';
 
 const result = {
   model: 'tiny',

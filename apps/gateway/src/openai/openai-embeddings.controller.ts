@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@aip/rbac';
-import { OpenAiEmbeddingsDto } from './embeddings.dto';
+import { OpenAiEmbeddingsDto } from './openai-embeddings.dto';
 import { EmbeddingClient } from '../clients/embedding.client';
 
 /** Whitespace-separated words: what `usage` reports (the models here have no shared tokenizer). */

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { LOGGER, type Logger } from '@aip/platform';
-import type { Permission, Principal } from '@aip/rbac';
-import type { AuthenticatedRequest } from '../auth/credentials';
-import type { RouteAccess } from '../auth/route-access';
+import type { Permission } from '@aip/rbac';
+import { identifiedCall, type IdentifiedCall } from '../auth/identified-call';
 import { UsageService } from './usage.service';
 
 /** Permissions whose routes change state: every call to them is written to the audit log. */
@@ -17,23 +16,27 @@ const AUDITED: readonly Permission[] = [
 ];
 
 /**
- * Accounts every identified request when its response is finished (so the final status,
- * including 403 and 429 from later checks, is what gets recorded), and writes an audit line
- * for admin actions and writes: who, what, which collection, outcome.
+ * Accounts every identified request when its response is finished (so the final status is
+ * what gets recorded), and writes an audit line for admin actions and writes: who, what,
+ * which collection, outcome. It never refuses a call; it is a guard rather than an interceptor
+ * because it must run right after authentication, so that the 403s and 429s of the guards
+ * after it are accounted too.
  */
 @Injectable()
-export class AuditTrail {
+export class AuditTrailGuard implements CanActivate {
   constructor(
+    private readonly reflector: Reflector,
     private readonly usage: UsageService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  track(
-    request: AuthenticatedRequest,
-    response: Response,
-    principal: Principal,
-    access: RouteAccess,
-  ): void {
+  canActivate(context: ExecutionContext): boolean {
+    const call = identifiedCall(this.reflector, context);
+    if (call) this.track(call);
+    return true;
+  }
+
+  private track({ request, response, principal, access }: IdentifiedCall): void {
     const started = process.hrtime.bigint();
     response.once('finish', () => {
       const status = response.statusCode;

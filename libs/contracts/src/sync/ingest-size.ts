@@ -1,15 +1,14 @@
-import {
-  ErrorCode,
-  MAX_DOCUMENT_CHARS,
-  MAX_INGEST_REQUEST_CHARS,
-  PlatformError,
-} from '@aip/contracts';
+import { ErrorCode } from '../errors/error-code';
+import { PlatformError } from '../errors/platform-error';
+import { MAX_DOCUMENT_CHARS, MAX_INGEST_REQUEST_CHARS } from './ingest.contract';
 
 /**
- * Refuses (413) a request whose texts are over the named limits, before it is queued: a
- * document over MAX_DOCUMENT_CHARS, or more than MAX_INGEST_REQUEST_CHARS in all.
+ * Refuses (413) an ingest request whose texts are over the named limits: a document over
+ * MAX_DOCUMENT_CHARS, or more than MAX_INGEST_REQUEST_CHARS in all. The gateway checks before
+ * it forwards and the sync-worker before it queues, with this one rule, so both refuse alike.
+ * Other malformations are left to each document: they fail it alone, in the job report.
  */
-export function checkIngestSize(documents: unknown[]): void {
+export function checkIngestSize(documents: readonly unknown[]): void {
   let total = 0;
   documents.forEach((document, i) => {
     const text = (document as { text?: unknown } | null)?.text;
