@@ -170,6 +170,41 @@ describe('gateway security: API keys, JWT, logs and audit (gateway process, real
     expect(metrics.body).toContain('aip_key_requests_total{key_id="e2e-reader"');
   });
 
+  it("refuses /metrics (every tenant's figures) to a tenant-scoped key, whatever its role", async () => {
+    const created = await httpJson<{ key: string }>(`${platform.gatewayUrl}/api/v1/admin/keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${platform.adminKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'operator', tenant: 'initech' }),
+    });
+    expect(created.status).toBe(201);
+    secrets.push(created.body.key);
+    const metrics = await httpJson<ErrorBodyShape>(`${platform.gatewayUrl}/metrics`, {
+      headers: { 'X-API-Key': created.body.key },
+    });
+    expect(metrics.status).toBe(403);
+    expect(metrics.body.error.message).toContain('reports on every tenant');
+  });
+
+  it('refuses JWTs that never expire or live longer than GATEWAY_JWT_MAX_LIFETIME_SECONDS', async () => {
+    const key = new TextEncoder().encode(JWT_SECRET);
+    const forever = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .sign(key);
+    const noExp = await whoami({ Authorization: `Bearer ${forever}` });
+    expect(noExp.status).toBe(401);
+    expect(noExp.body.error.message).toContain('no exp claim');
+    const year = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuedAt()
+      .setExpirationTime('365d')
+      .sign(key);
+    const long = await whoami({ Authorization: `Bearer ${year}` });
+    expect(long.status).toBe(401);
+    expect(long.body.error.message).toContain('at most 86400 s');
+  });
+
   it('gives a collection-scoped key 403 for other collections, in the path, the query and the body', async () => {
     const headers = { 'X-API-Key': reader.key, 'Content-Type': 'application/json' };
     const inPath = await httpJson<ErrorBodyShape>(

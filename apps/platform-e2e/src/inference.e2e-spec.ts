@@ -205,14 +205,14 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
     expect(next.status).toBe(200);
   }, 30_000);
 
-  it("charges generated tokens to the key's tokens-per-minute limit", async () => {
+  it("holds what a request may generate against the key's tokens-per-minute limit, batches as a whole", async () => {
     const created = await call<{ key: string }>(platform, '/api/v1/admin/keys', {
       role: 'reader',
       rate_limit: { tokens_per_minute: KEY_TOKENS_PER_MINUTE },
     });
     expect(created.status).toBe(201);
-    const asKey = (body: Record<string, unknown>) =>
-      httpJson<ErrorBodyShape>(`${platform.gatewayUrl}/api/v1/generate`, {
+    const asKey = (path: string, body: Record<string, unknown>) =>
+      httpJson<ErrorBodyShape>(`${platform.gatewayUrl}${path}`, {
         method: 'POST',
         headers: {
           Authorization: `Bearer ${created.body.key}`,
@@ -220,14 +220,35 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
         },
         body: JSON.stringify(body),
       });
-    // Let in with a full bucket, it overdraws it: 30 tokens against 10 per minute.
-    expect((await asKey({ prompt: 'hi', max_tokens: 3 * KEY_TOKENS_PER_MINUTE })).status).toBe(200);
-    const refused = await asKey({ prompt: 'hi', max_tokens: 1 });
+    // More than the whole budget can never run: refused before anything is generated.
+    const tooLong = await asKey('/api/v1/generate', {
+      prompt: 'hi',
+      max_tokens: 3 * KEY_TOKENS_PER_MINUTE,
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toBe(
+      `max_tokens asks for ${3 * KEY_TOKENS_PER_MINUTE} tokens in all; this key may generate at most ${KEY_TOKENS_PER_MINUTE} per minute`,
+    );
+    // A batch whose prompts each fit but together do not is refused as a whole.
+    const batch = await asKey('/api/v1/generate/batch', {
+      prompts: Array.from({ length: 8 }, (_, i) => `prompt ${i}`),
+      max_tokens: KEY_TOKENS_PER_MINUTE / 2,
+    });
+    expect(batch.status).toBe(400);
+    expect(batch.body.error.message).toContain(`asks for ${4 * KEY_TOKENS_PER_MINUTE} tokens`);
+    // The whole budget fits once; while it is held or spent, the next request waits.
+    expect(
+      (await asKey('/api/v1/generate', { prompt: 'hi', max_tokens: KEY_TOKENS_PER_MINUTE })).status,
+    ).toBe(200);
+    const refused = await asKey('/api/v1/generate', {
+      prompt: 'hi',
+      max_tokens: KEY_TOKENS_PER_MINUTE,
+    });
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toContain(
-      `${KEY_TOKENS_PER_MINUTE} tokens per minute exceeded`,
+      `Generation limit of ${KEY_TOKENS_PER_MINUTE} tokens per minute`,
     );
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('works with the official openai client: chat (streamed and not), completions, models, embeddings', async () => {

@@ -24,9 +24,8 @@ function refuseForeignCollection(principal: Principal, collection: string | unde
 /**
  * Vector analytics from the vector service (usage per API key is `UsageAnalyticsController`'s).
  * What a scoped key sees: a collection-scoped key only its collections; a tenant-scoped key its
- * own tenant's point counts and frequent queries, never other tenants' queries or how many
- * points they hold. Latency percentiles are operational figures without content and are shown
- * to every caller with analytics:view.
+ * own tenant's point counts, latencies and frequent queries (the vector service keeps them per
+ * tenant), never other tenants' queries, searches or how many points they hold.
  */
 @ApiTags('analytics')
 @ApiBearerAuth()

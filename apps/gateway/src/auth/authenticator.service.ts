@@ -44,6 +44,7 @@ export class Authenticator implements OnModuleInit {
       jwksFile: this.config.GATEWAY_JWT_JWKS_FILE,
       issuer: this.config.GATEWAY_JWT_ISSUER,
       audience: this.config.GATEWAY_JWT_AUDIENCE,
+      maxLifetimeSeconds: this.config.GATEWAY_JWT_MAX_LIFETIME_SECONDS,
     });
   }
 

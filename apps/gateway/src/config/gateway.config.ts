@@ -72,6 +72,10 @@ export class GatewayConfig extends RedisConfig {
   @MinLength(32, { message: 'GATEWAY_JWT_SECRET must be at least 32 characters' })
   GATEWAY_JWT_SECRET: string | undefined = undefined;
 
+  /** Longest lifetime (exp - iat) of an accepted JWT; 0 for no limit (exp is always required). */
+  @EnvInt(0, 366 * 24 * 3600)
+  GATEWAY_JWT_MAX_LIFETIME_SECONDS = 24 * 3600;
+
   /** RS256 public key (PEM file) for bearer JWTs. */
   @IsOptional()
   @IsString()

@@ -81,10 +81,10 @@ export class GenerationController {
   ): Promise<{ results: GeneratedText[]; usage: TokenUsage }> {
     const { prompts, ...settings } = body;
     const results = (
-      await Promise.all(
-        prompts.map((prompt) =>
-          this.generation.complete(principal, Subject.InferenceGenerate, { ...settings, prompt }),
-        ),
+      await this.generation.completeAll(
+        principal,
+        Subject.InferenceGenerate,
+        prompts.map((prompt) => ({ ...settings, prompt })),
       )
     ).map(generated);
     const sum = (key: keyof TokenUsage) => results.reduce((n, r) => n + r.usage[key], 0);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { tap, type Observable } from 'rxjs';
 import {
   CONVERSATIONS_COLLECTION,
+  DEFAULT_MAX_TOKENS,
   ErrorCode,
   PlatformError,
   type GenerationChunk,
@@ -15,9 +16,14 @@ import {
   type GenerationSubject,
 } from '../clients/inference.client';
 
+/** The most a payload may generate: its max_tokens, or the inference service's default. */
+function mostTokensOf(payload: GenerationPayload): number {
+  return payload.max_tokens ?? DEFAULT_MAX_TOKENS;
+}
+
 /**
- * Generation for one caller: admitted by the caller's generated-tokens-per-minute limit, and
- * charged what it generated when it ends.
+ * Generation for one caller: what it may generate is held against the caller's
+ * generated-tokens-per-minute budget before it starts, and settled with what it generated.
  */
 @Injectable()
 export class GenerationService {
@@ -31,11 +37,33 @@ export class GenerationService {
     subject: GenerationSubject,
     payload: GenerationPayload,
   ): Promise<Generation> {
-    const scoped = this.scoped(principal, payload);
-    await this.limits.admit(principal);
-    const generation = await this.inference.complete(subject, scoped);
-    await this.limits.charge(principal, generation.done.usage.completion_tokens);
-    return generation;
+    const [generation] = await this.completeAll(principal, subject, [payload]);
+    return generation!;
+  }
+
+  /** Several generations at once, held against the budget together: all fit, or none starts. */
+  async completeAll(
+    principal: Principal,
+    subject: GenerationSubject,
+    payloads: GenerationPayload[],
+  ): Promise<Generation[]> {
+    const scoped = payloads.map((payload) => this.scoped(principal, payload));
+    const held = await this.limits.reserve(
+      principal,
+      payloads.reduce((sum, payload) => sum + mostTokensOf(payload), 0),
+    );
+    const outcomes = await Promise.allSettled(
+      scoped.map((payload) => this.inference.complete(subject, payload)),
+    );
+    const generated = outcomes.reduce(
+      (sum, outcome) =>
+        sum + (outcome.status === 'fulfilled' ? outcome.value.done.usage.completion_tokens : 0),
+      0,
+    );
+    await held.settle(generated);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<Generation>).value);
   }
 
   async stream(
@@ -44,11 +72,14 @@ export class GenerationService {
     payload: GenerationPayload,
   ): Promise<Observable<GenerationChunk>> {
     const scoped = this.scoped(principal, payload);
-    await this.limits.admit(principal);
+    const held = await this.limits.reserve(principal, mostTokensOf(payload));
+    // A stream its reader abandons keeps what it held: how much it generated is not known.
     return this.inference.generate(subject, scoped).pipe(
-      tap((chunk) => {
-        if (chunk.type === 'done')
-          void this.limits.charge(principal, chunk.usage.completion_tokens);
+      tap({
+        next: (chunk) => {
+          if (chunk.type === 'done') void held.settle(chunk.usage.completion_tokens);
+        },
+        error: () => void held.settle(0),
       }),
     );
   }

@@ -130,10 +130,10 @@ export class OpenAiCompletionsController {
         ),
       );
     }
-    const results = await Promise.all(
-      prompts.map((prompt) =>
-        this.generation.complete(principal, Subject.InferenceGenerate, { ...common, prompt }),
-      ),
+    const results = await this.generation.completeAll(
+      principal,
+      Subject.InferenceGenerate,
+      prompts.map((prompt) => ({ ...common, prompt })),
     );
     const sum = (key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens') =>
       results.reduce((n, r) => n + r.done.usage[key], 0);

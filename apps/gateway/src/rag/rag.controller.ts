@@ -1,6 +1,12 @@
 import { Body, Controller, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Subject, type FeedbackResult, type RagAnswer, type RagStreamEvent } from '@aip/contracts';
+import {
+  RAG_DEFAULT_MAX_TOKENS,
+  Subject,
+  type FeedbackResult,
+  type RagAnswer,
+  type RagStreamEvent,
+} from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { sseStream } from '../generation/sse-stream';
@@ -53,18 +59,20 @@ export class RagController {
     @Body() body: RagQueryDto,
   ): Promise<RagAnswer | StreamableFile> {
     // The guard has already checked the collection against the caller's scope.
-    await this.limits.admit(principal);
+    const held = await this.limits.reserve(principal, body.max_tokens ?? RAG_DEFAULT_MAX_TOKENS);
     const payload = { ...body, tenant: principal.tenant };
     if (!body.stream) {
-      const answer = await this.inference.answer(payload);
-      await this.limits.charge(principal, answer.usage.completion_tokens);
+      const answer = await this.inference.answer(payload).catch(async (error: unknown) => {
+        await held.settle(0);
+        throw error;
+      });
+      await held.settle(answer.usage.completion_tokens);
       return answer;
     }
     const events = this.inference.answerStream(payload);
     return sseStream(events, {
       events: (event) => {
-        if (event.type === 'done')
-          void this.limits.charge(principal, event.usage.completion_tokens);
+        if (event.type === 'done') void held.settle(event.usage.completion_tokens);
         return ragEvents(event);
       },
       end: ['[DONE]'],

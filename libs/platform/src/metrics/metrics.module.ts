@@ -1,16 +1,19 @@
 import { Controller, Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PrometheusController, PrometheusModule } from '@willsoto/nestjs-prometheus';
-import { Public, RequirePermission, type Permission } from '@aip/rbac';
+import { CrossTenant, Public, RequirePermission, type Permission } from '@aip/rbac';
 import { RequestMetrics } from './request-metrics';
 
 /**
  * `/metrics` in Prometheus text format: process metrics plus the request metrics. Open on the
- * internal apps' own ports; the gateway, which faces users, asks for a permission.
+ * internal apps' own (loopback or policy-guarded) ports; the gateway, which faces users, asks
+ * for a permission and refuses tenant-scoped keys: the figures are every tenant's.
  */
 function metricsController(permission?: Permission): Type<PrometheusController> {
   const access = permission ? RequirePermission(permission) : Public();
+  const scope: ClassDecorator = permission ? CrossTenant() : () => undefined;
   @access
+  @scope
   @ApiExcludeController()
   @Controller()
   class MetricsController extends PrometheusController {}

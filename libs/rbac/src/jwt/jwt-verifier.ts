@@ -19,6 +19,11 @@ export interface JwtSettings {
   jwksFile?: string;
   issuer?: string;
   audience?: string;
+  /**
+   * Longest a token may live, from its `iat` (or from now, without one) to its `exp`; 0 for no
+   * limit. A token without `exp` is refused either way: a leaked one would work forever.
+   */
+  maxLifetimeSeconds: number;
 }
 
 export interface TokenClaims {
@@ -82,8 +87,20 @@ export class JwtVerifier {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
+    checkLifetime(payload, this.settings.maxLifetimeSeconds);
     return readClaims(payload);
   }
+}
+
+function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number): void {
+  if (typeof payload.exp !== 'number')
+    throw new InvalidTokenError('token has no exp claim: tokens must expire');
+  if (maxLifetimeSeconds === 0) return;
+  const issued = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
+  if (payload.exp - issued > maxLifetimeSeconds)
+    throw new InvalidTokenError(
+      `token lives ${Math.round(payload.exp - issued)} s; at most ${maxLifetimeSeconds} s are accepted`,
+    );
 }
 
 function readClaims(payload: JWTPayload): TokenClaims {
