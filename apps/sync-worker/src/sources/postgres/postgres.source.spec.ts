@@ -132,4 +132,37 @@ describe('PostgresSource (the real PostgreSQL, stand-in sink)', () => {
     );
     expect(status['last_error']).toContain('template names column summary');
   });
+
+  const failure = (id: string) =>
+    waitFor(
+      async () => {
+        const fields = await redis.redis.hgetall(`${redis.prefix}:${id}:status`);
+        return fields['state'] === 'failed' ? fields['last_error'] : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 20, what: `${id} to fail` },
+    );
+
+  it('reads in a read-only session: a query that would write fails and writes nothing', async () => {
+    const name = await newTable();
+    await pg.query(`INSERT INTO ${name} (id, title, body) VALUES (1, 'A', 'a'), (2, 'B', 'b')`);
+    const counter = `${name}_counter`;
+    await pg.query(`CREATE SEQUENCE ${counter}`);
+    // A SELECT that writes all the same: nextval() advances the sequence.
+    start(new RecordingSink(), 'writer', {
+      query: `SELECT n.*, nextval('${counter}') AS ticket FROM ${name} AS n`,
+    });
+    expect(await failure('writer')).toContain('read-only transaction');
+    const { rows } = await pg.query<{ is_called: boolean }>(`SELECT is_called FROM ${counter}`);
+    expect(rows[0]!.is_called).toBe(false);
+  });
+
+  it('cancels a statement that runs past its timeout', async () => {
+    const name = await newTable();
+    await pg.query(`INSERT INTO ${name} (id, title, body) VALUES (1, 'A', 'a')`);
+    start(new RecordingSink(), 'slow', {
+      query: `SELECT n.* FROM ${name} AS n, pg_sleep(5) AS pause`,
+      statement_timeout_ms: 200,
+    });
+    expect(await failure('slow')).toContain('statement timeout');
+  });
 });

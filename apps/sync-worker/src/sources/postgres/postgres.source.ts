@@ -41,7 +41,13 @@ export class PostgresSource implements LiveSource {
 
   start(): Promise<void> {
     this.stopped = false;
-    this.pool = new Pool({ connectionString: this.settings.connection, max: POOL_SIZE });
+    this.pool = new Pool({
+      connectionString: this.settings.connection,
+      max: POOL_SIZE,
+      // Every statement a source runs only reads, and none may run long, whatever the
+      // operator's named query says: the session refuses writes and cancels slow statements.
+      options: `-c default_transaction_read_only=on -c statement_timeout=${this.settings.statement_timeout_ms}`,
+    });
     // An idle connection that drops is replaced on the next query; the error must not crash us.
     this.pool.on('error', (error) => this.context.failed(`postgres: ${error.message}`));
     this.schedule(0);
