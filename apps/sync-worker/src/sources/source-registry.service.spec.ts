@@ -50,13 +50,15 @@ describe('SourceRegistry (real Redis and files, stand-in sink)', () => {
   it('keeps sources across a restart: a paused one stays paused, and on resume catches up', async () => {
     const sink = new RecordingSink();
     const first = await boot(sink);
+    // Written before the source starts: add() answers before the watcher is ready, and a file
+    // written in that window is not seen until it changes again.
+    writeFileSync(join(folder, 'a.txt'), 'alpha');
     await first.add({
       id: 'docs',
       kind: 'directory',
       collection: 'notes',
       settings: { directory: 'notes' },
     });
-    writeFileSync(join(folder, 'a.txt'), 'alpha');
     await until('a.txt', () => sink.documents.has('a.txt'));
     expect((await first.pause('docs')).state).toBe('paused');
     await first.onApplicationShutdown();
