@@ -14,9 +14,9 @@ import {
   SERVICE_APPS,
 } from './repo-facts';
 
-// What was and was not verified: YAML/JSON syntax, values against schemas, template reads of
-// values, ports, probe paths, variable names, image names, metric names. Templates are NOT
-// rendered (no helm binary or Go template engine here), so their output is not validated.
+// The deployment files against the apps: YAML/JSON syntax, values against schemas, template
+// reads of values, ports, probe paths, variable names, image names, metric names. What the
+// templates render is checked by helm-charts.spec.ts, with real helm.
 
 type Values = Record<string, unknown>;
 const isObject = (v: unknown): v is Values =>

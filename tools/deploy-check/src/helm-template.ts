@@ -3,7 +3,8 @@ import { filesUnder, read } from './repo-facts';
 
 /**
  * Just enough of Helm's template language to follow which named templates a chart renders and
- * which `.Values` paths they read: no rendering (no helm binary or Go engine here).
+ * which `.Values` paths they read: a read of a value that values.yaml lacks renders as empty,
+ * which no render of the shipped values shows.
  */
 interface Define {
   body: string;

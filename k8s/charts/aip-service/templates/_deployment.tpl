@@ -8,9 +8,10 @@ as references only. The chart adds what is its own through "app" (see README.md)
 {{- $app := .app }}
 {{- $values := $root.Values }}
 {{- $nats := include "aip-service.natsSecrets" $root | fromYaml }}
-{{- $secretEnv := mergeOverwrite (deepCopy (default dict $app.secretEnv)) $nats.env $values.secretEnv }}
+{{- /* Values set to null (helm removes the key) count as empty. */}}
+{{- $secretEnv := mergeOverwrite (deepCopy (default dict $app.secretEnv)) $nats.env (default dict $values.secretEnv) }}
 {{- $scheme := default "HTTP" $app.probeScheme }}
-{{- $files := concat $nats.files (default list $app.secretFiles) $values.secretFiles }}
+{{- $files := concat $nats.files (default list $app.secretFiles) (default list $values.secretFiles) }}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -65,11 +66,14 @@ spec:
           {{- if or $secretEnv $files }}
           env:
             {{- range $name, $ref := $secretEnv }}
+            {{- /* An entry without a Secret name sets nothing: how a value file turns one off. */}}
+            {{- if and $ref $ref.name }}
             - name: {{ $name }}
               valueFrom:
                 secretKeyRef:
                   name: {{ tpl $ref.name $root | quote }}
                   key: {{ $ref.key | quote }}
+            {{- end }}
             {{- end }}
             {{- range $index, $file := $files }}
             - name: {{ $file.variable }}

@@ -17,9 +17,10 @@ secretFiles:
     secretName: {{ . | quote }}
     key: tls.key
 {{- end }}
-{{- with .Values.serviceMonitor.credentialsSecret.name }}
+{{- $credentials := default dict .Values.serviceMonitor.credentialsSecret }}
+{{- with $credentials.name }}
 metricsAuthorization:
   name: {{ tpl . $ | quote }}
-  key: {{ $.Values.serviceMonitor.credentialsSecret.key | quote }}
+  key: {{ $credentials.key | quote }}
 {{- end }}
 {{- end }}

@@ -17,15 +17,18 @@ image:
 resources:
   {{- toYaml $resources | nindent 2 }}
 nodeSelector:
-  {{- toYaml (mergeOverwrite (deepCopy $gpu.nodeSelector) .Values.nodeSelector) | nindent 2 }}
+  {{- toYaml (mergeOverwrite (deepCopy (default dict $gpu.nodeSelector)) (default dict .Values.nodeSelector)) | nindent 2 }}
 tolerations:
-  {{- toYaml (concat $gpu.tolerations .Values.tolerations) | nindent 2 }}
+  {{- toYaml (concat (default list $gpu.tolerations) (default list .Values.tolerations)) | nindent 2 }}
 {{- end }}
 volumes:
   - name: models
     {{- if $models.existingClaim }}
     persistentVolumeClaim:
       claimName: {{ tpl $models.existingClaim . | quote }}
+    {{- else if $models.persistence.enabled }}
+    persistentVolumeClaim:
+      claimName: {{ include "inference.modelsClaim" . | quote }}
     {{- else }}
     emptyDir:
       sizeLimit: {{ $models.sizeLimit | quote }}
@@ -68,4 +71,9 @@ initContainers:
       - name: models
         mountPath: /models
 {{- end }}
+{{- end }}
+
+{{/* The name of the models claim the chart creates (models.persistence). */}}
+{{- define "inference.modelsClaim" -}}
+{{- printf "%s-models" (include "aip-service.fullname" .) }}
 {{- end }}
