@@ -167,6 +167,47 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
     expect(Date.now() - started).toBeLessThan(PROMPT_AFTER_CANCEL_MS);
   });
 
+  it("keeps a chat warm: the next turn reuses the earlier turns' tokens, with the output a cold sequence gives", async () => {
+    const openai = new OpenAI({ baseURL: `${platform.gatewayUrl}/v1`, apiKey: platform.adminKey });
+    const reusedTokens = async (): Promise<number> => {
+      const metrics = await (await fetch(`${platform.stack.url('inference')}/metrics`)).text();
+      const line = /aip_inference_prompt_tokens_total\{model="single",cache="reused"\} (\d+)/.exec(
+        metrics,
+      );
+      return line ? Number(line[1]) : 0;
+    };
+    const ask = (messages: { role: 'user' | 'assistant'; content: string }[]) =>
+      openai.chat.completions.create({
+        model: 'single',
+        messages,
+        max_tokens: SHORT_MAX_TOKENS,
+        temperature: 0,
+        seed: 3,
+      });
+    const history: { role: 'user' | 'assistant'; content: string }[] = [
+      { role: 'user', content: 'hello world the question of the day '.repeat(6) },
+    ];
+    const first = await ask(history);
+    history.push(
+      { role: 'assistant', content: first.choices[0].message.content ?? '' },
+      { role: 'user', content: 'and the answer' },
+    );
+    const before = await reusedTokens();
+    const warm = await ask(history);
+    const reused = (await reusedTokens()) - before;
+    // Everything up to the end of the first reply was already in the sequence.
+    expect(reused).toBeGreaterThanOrEqual(first.usage!.prompt_tokens);
+    expect(warm.usage!.prompt_tokens).toBeGreaterThan(first.usage!.prompt_tokens);
+
+    // Another conversation takes the model's only sequence; the same turn again starts cold.
+    await ask([{ role: 'user', content: 'something else entirely' }]);
+    const beforeCold = await reusedTokens();
+    const cold = await ask(history);
+    expect((await reusedTokens()) - beforeCold).toBeLessThan(first.usage!.prompt_tokens);
+    expect(cold.choices[0].message.content).toBe(warm.choices[0].message.content);
+    expect(cold.usage).toEqual(warm.usage);
+  });
+
   it('answers 429 with Retry-After when the model is busy and its queue is full', async () => {
     const controller = new AbortController();
     const running = await openStream(

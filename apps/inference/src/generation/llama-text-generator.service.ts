@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { registeredMetric } from '@aip/platform';
 import { ErrorCode, PlatformError } from '@aip/contracts';
 import { InferenceConfig } from '../config/inference.config';
 import type { LlamaContextSequence, LlamaGrammar } from '../llama/llama-types';
 import { importLlamaCpp } from '../llama/llama-types';
 import { ModelRegistry, type ReadyModel } from '../models/model-registry.service';
+import { promptKey } from '../models/warm-sequences';
 import { toChatHistory } from './chat-history';
 import {
   TextGenerator,
@@ -11,6 +14,17 @@ import {
   type GenerationParams,
   type GenerationResult,
 } from './text-generator';
+
+/** Prompt tokens by whether a warm sequence already held them: the prompt-cache hit rate. */
+const promptTokensMetric = registeredMetric(
+  'aip_inference_prompt_tokens_total',
+  () =>
+    new Counter({
+      name: 'aip_inference_prompt_tokens_total',
+      help: 'Prompt tokens of generations: cache="reused" were already in a warm sequence, cache="evaluated" were computed',
+      labelNames: ['model', 'cache'],
+    }),
+);
 
 type StopReason = 'eogToken' | 'stopGenerationTrigger' | 'maxTokens' | 'abort' | string;
 
@@ -42,11 +56,18 @@ export class LlamaTextGenerator extends TextGenerator {
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     let release: (() => void) | undefined;
     let sequence: LlamaContextSequence | undefined;
+    // Where the sequence goes afterwards: back warm with the conversation it now holds, or
+    // disposed when its generation failed in an unknown state.
+    let keepAs: string | undefined;
     try {
       release = await ready.pool.acquire(signal);
-      sequence = ready.context.getSequence();
-      return await this.run(ready, sequence, params, grammar, signal, options.onText);
+      sequence = ready.sequences.take(promptKey(params)).sequence;
+      const result = await this.run(ready, sequence, params, grammar, signal, options.onText);
+      keepAs = promptKey(params, result.text);
+      return result;
     } catch (error) {
+      // An aborted generation stops between tokens: the state is sound, the key is the prompt's.
+      if (signal.aborted) keepAs = promptKey(params);
       if (deadline.aborted && !options.signal?.aborted) {
         throw new PlatformError(
           ErrorCode.Timeout,
@@ -56,8 +77,8 @@ export class LlamaTextGenerator extends TextGenerator {
       }
       throw error;
     } finally {
-      // Disposing the sequence frees its slot in the context at once, even mid-generation.
-      await sequence?.dispose();
+      if (sequence && keepAs !== undefined) ready.sequences.give(sequence, keepAs);
+      else if (sequence) await ready.sequences.discard(sequence);
       release?.();
     }
   }
@@ -73,6 +94,10 @@ export class LlamaTextGenerator extends TextGenerator {
     const { LlamaChat, LlamaCompletion } = await importLlamaCpp();
     let completionTokens = 0;
     let promptTokens: number | undefined;
+    // The sequence's meter counts every token it ever evaluated: this request's share is the
+    // difference, and the prompt tokens it did not evaluate were already in the sequence.
+    const meteredBefore = sequence.tokenMeter.usedInputTokens;
+    let evaluatedPromptTokens: number | undefined;
     const common = {
       maxTokens: params.maxTokens,
       temperature: params.temperature ?? 0,
@@ -88,7 +113,10 @@ export class LlamaTextGenerator extends TextGenerator {
       onTextChunk: onText,
       onToken: (tokens: readonly unknown[]) => {
         // Read before the first token: context shifts later re-evaluate (and meter) old tokens.
-        promptTokens ??= sequence.tokenMeter.usedInputTokens;
+        if (promptTokens === undefined) {
+          evaluatedPromptTokens = sequence.tokenMeter.usedInputTokens - meteredBefore;
+          promptTokens = sequence.contextTokens.length - tokens.length;
+        }
         completionTokens += tokens.length;
       },
     };
@@ -114,6 +142,11 @@ export class LlamaTextGenerator extends TextGenerator {
       }
     }
     signal.throwIfAborted();
+    if (promptTokens !== undefined && evaluatedPromptTokens !== undefined) {
+      const evaluated = Math.min(evaluatedPromptTokens, promptTokens);
+      promptTokensMetric.inc({ model: ready.name, cache: 'evaluated' }, evaluated);
+      promptTokensMetric.inc({ model: ready.name, cache: 'reused' }, promptTokens - evaluated);
+    }
     return {
       model: ready.name,
       text,

@@ -8,8 +8,9 @@ import { ErrorCode, PlatformError, type InferenceModelInfo, type ModelState } fr
 import { LOGGER, type Logger } from '@aip/platform';
 import { InferenceConfig } from '../config/inference.config';
 import { SequencePool } from './sequence-pool';
+import { WarmSequences } from './warm-sequences';
 import { LlamaRuntimeService } from '../llama/llama-runtime.service';
-import type { Llama, LlamaContext, LlamaModel } from '../llama/llama-types';
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from '../llama/llama-types';
 import type { ModelSpec } from '../config/model-config';
 import { resolveModelPath } from './model-file';
 
@@ -20,6 +21,8 @@ export interface ReadyModel {
   model: LlamaModel;
   context: LlamaContext;
   pool: SequencePool;
+  /** The context's sequences, kept warm between the requests the pool admits. */
+  sequences: WarmSequences<LlamaContextSequence>;
 }
 
 interface RegistryEntry {
@@ -134,6 +137,7 @@ export class ModelRegistry implements OnApplicationBootstrap, OnApplicationShutd
         model,
         context,
         pool: new SequencePool(spec.name, spec.parallel, this.config.INFERENCE_QUEUE_MAX),
+        sequences: new WarmSequences(() => context.getSequence(), spec.parallel),
       };
       entry.state = 'ready';
       this.logger.info(
