@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { HierarchicalNSW } from 'hnswlib-node';
 import type { Distance } from '../distance';
+import { FlatScan } from './flat-scan';
 import { ScalarQuantizer, type QuantizerBounds } from './scalar-quantizer';
 
 export interface VectorIndexOptions {
@@ -31,15 +32,35 @@ export class VectorIndex {
   private hnsw: HierarchicalNSW | undefined;
   /** Labels whose current vector is in the graph. */
   readonly indexed = new Set<number>();
-  /** Labels whose current vector is not in the graph yet. */
-  readonly pending = new Set<number>();
+  /** Labels whose current vector is not in the graph yet (each change noted by the scan). */
+  readonly pending: Set<number> = new NotingSet((label) => this.flatScan?.note(label));
+  /** The pending vectors in a native exact scan; none for Manhattan (hnswlib has no L1). */
+  private flatScan: FlatScan | undefined;
   /** The graph changed since the last checkpoint file. */
   dirty = false;
   quantizer: ScalarQuantizer | undefined;
   /** int8 codes (and squared norm) of the indexed vectors whose float32 copy was dropped. */
   readonly codes = new Map<number, { codes: Int8Array; squaredNorm: number }>();
 
-  constructor(private readonly options: VectorIndexOptions) {}
+  constructor(private readonly options: VectorIndexOptions) {
+    if (options.distance !== 'Manhattan')
+      this.flatScan = new FlatScan(options.distance === 'Euclid' ? 'l2' : 'ip', options.size);
+  }
+
+  /**
+   * The `k` best pending labels for `query` by the native exact scan (no filter: see
+   * scanPending); `lookup` gives a label's current vector. Undefined when there is no native
+   * scan for this distance.
+   */
+  nearestPending(
+    query: Float32Array,
+    k: number,
+    lookup: (label: number) => Float32Array | undefined,
+  ): number[] | undefined {
+    if (!this.flatScan) return undefined;
+    this.flatScan.sync((label) => (this.pending.has(label) ? lookup(label) : undefined));
+    return this.flatScan.search(query, k);
+  }
 
   get supportsGraph(): boolean {
     // hnswlib has no L1 space; Manhattan collections are always searched exactly.
@@ -195,5 +216,29 @@ export class VectorIndex {
     } catch {
       // Already marked deleted in the file: nothing to do.
     }
+  }
+}
+
+/** A Set that reports each label added or deleted, so a mirror of it can follow. */
+class NotingSet extends Set<number> {
+  constructor(private readonly onChange: (label: number) => void) {
+    super();
+  }
+
+  override add(label: number): this {
+    super.add(label);
+    this.onChange(label);
+    return this;
+  }
+
+  override delete(label: number): boolean {
+    const deleted = super.delete(label);
+    if (deleted) this.onChange(label);
+    return deleted;
+  }
+
+  override clear(): void {
+    for (const label of this) this.onChange(label);
+    super.clear();
   }
 }

@@ -2,6 +2,8 @@ import { vectorParamsOf } from '../collection-config';
 import { better, passesThreshold, scorerFor, type Distance } from '../distance';
 import { EngineError } from '../engine-error';
 import type { CollectionState } from '../collection/collection-state';
+import type { PointPredicate } from '../filter/compile-filter';
+import type { VectorIndex } from '../index/vector-index';
 import { IN_GRAPH, type SparseVector } from '../points/point-record';
 import { TopK, type Scored } from './top-k';
 
@@ -94,6 +96,14 @@ export function searchVectors(state: CollectionState, query: VectorQuery): Searc
   };
   const score = scorerFor(params.distance);
 
+  // A pending point's vector, as the native scan of pending points reads it.
+  const pendingVector = (label: number): Float32Array | undefined => {
+    const vector = state.points.get(label)?.vectors.get(query.using);
+    return vector && vector !== IN_GRAPH ? vector : undefined;
+  };
+  const filtered =
+    predicate !== undefined || candidates !== undefined || query.exclude !== undefined;
+
   if (exact) {
     const quantizer = query.quantization?.ignore ? undefined : index.quantizer;
     // int8-coded points are ranked approximately, then the best are rescored with originals.
@@ -104,7 +114,12 @@ export function searchVectors(state: CollectionState, query: VectorQuery): Searc
         )
       : undefined;
     const approximateScore = quantizer?.scorer(query.vector);
-    for (const label of candidates ?? state.points.keys()) {
+    // Without payload-index candidates, the points outside the graph (all of them below the
+    // indexing threshold) are scanned natively; their hits are scored again here, so scores
+    // are the same whichever way a point was found.
+    const scanned = scanPending(index, query, k, pendingVector, predicate, candidates);
+    for (const label of scanned ?? []) keep(label, score(query.vector, pendingVector(label)!));
+    for (const label of scanned ? index.indexed : (candidates ?? state.points.keys())) {
       const record = state.points.get(label);
       const stored = record?.vectors.get(query.using);
       if (!record || !stored || !accept(label)) continue;
@@ -130,16 +145,40 @@ export function searchVectors(state: CollectionState, query: VectorQuery): Searc
     query.hnswEf ?? Math.max(DEFAULT_SEARCH_EF, state.config.hnsw_config.ef_construct),
     k,
   );
-  const filtered =
-    predicate !== undefined || candidates !== undefined || query.exclude !== undefined;
   // Graph results and the exact scores of points still waiting to be indexed.
   for (const hit of index.search(query.vector, k, ef, filtered ? accept : undefined))
     keep(hit.label, hit.score);
-  for (const label of index.pending) {
-    const vector = state.points.get(label)?.vectors.get(query.using);
-    if (vector && accept(label)) keep(label, score(query.vector, vector));
+  const waiting =
+    scanPending(index, query, k, pendingVector, predicate, candidates) ??
+    [...index.pending].filter(accept);
+  for (const label of waiting) {
+    const vector = pendingVector(label);
+    if (vector) keep(label, score(query.vector, vector));
   }
   return { hits: top.items.slice(query.offset), plan: 'graph' };
+}
+
+/**
+ * The best pending labels by the native scan, when the request has no filter: hnswlib's
+ * filtered brute-force search can return fewer than k hits, so a filter is applied in
+ * JavaScript instead (undefined here). Excluded examples are dropped from a longer list.
+ */
+function scanPending(
+  index: VectorIndex,
+  query: VectorQuery,
+  k: number,
+  pendingVector: (label: number) => Float32Array | undefined,
+  predicate: PointPredicate | undefined,
+  candidates: Set<number> | undefined,
+): number[] | undefined {
+  if (predicate !== undefined || candidates !== undefined) return undefined;
+  const exclude = query.exclude;
+  const labels = index.nearestPending(
+    query.vector as Float32Array,
+    k + (exclude?.size ?? 0),
+    pendingVector,
+  );
+  return exclude && labels ? labels.filter((label) => !exclude.has(label)) : labels;
 }
 
 function intersect(a: Set<number>, b: Set<number>): Set<number> {
