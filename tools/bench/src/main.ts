@@ -6,6 +6,7 @@ import { appEntry, workspaceRoot } from '@aip/platform';
 import type { Bench } from './benches/context';
 import { engine384 } from './benches/engine-384';
 import { engineGlove } from './benches/engine-glove';
+import { enginePlain } from './benches/engine-plain';
 import { engineRestart } from './benches/engine-restart';
 import { embeddingSts } from './benches/embedding-sts';
 import { embeddingThroughput } from './benches/embedding-throughput';
@@ -14,6 +15,7 @@ import { gatewayAuth } from './benches/gateway-auth';
 import { gatewaySearch } from './benches/gateway-search';
 import { ingestThroughput } from './benches/ingest-throughput';
 import { inferenceStream } from './benches/inference-stream';
+import { inferenceWarm } from './benches/inference-warm';
 import { liveLatency } from './benches/live-latency';
 import { buildEngine, killAllEngines } from './engine/engine-process';
 import { log } from './log';
@@ -24,6 +26,7 @@ import { cpuBusyShare, machineInfo } from './run/machine';
 
 const BENCHES: Bench[] = [
   engineGlove,
+  enginePlain,
   engine384,
   engineUpsert,
   engineRestart,
@@ -32,6 +35,7 @@ const BENCHES: Bench[] = [
   gatewayAuth,
   gatewaySearch,
   inferenceStream,
+  inferenceWarm,
   ingestThroughput,
   liveLatency,
 ];

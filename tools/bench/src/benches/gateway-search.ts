@@ -1,9 +1,10 @@
 import { stsSentences } from '../data/sts';
 import { RestClient } from '../engine/rest-client';
 import { concurrentLoad } from '../measure/concurrent-load';
+import { cpuDuring, cpuTableRows, listenerPid } from '../measure/process-cpu';
 import { defaultEncoder } from '../measure/encode-rate';
 import type { LatencySummary } from '../measure/stats';
-import { buildPlatform, startPlatform } from '../platform/platform-stack';
+import { buildPlatform, startPlatform, type BenchPlatform } from '../platform/platform-stack';
 import { fixed, int, ms, seconds } from '../report/format';
 import { COLLECTION, K, type Bench, type BenchContext, type BenchOutput } from './context';
 
@@ -82,10 +83,10 @@ export const gatewaySearch: Bench = {
         },
       ];
       context.log(`gateway, dense, ${CLIENTS} clients`);
-      rows.push({
-        label: 'gateway, text, mode dense',
-        summary: await concurrentLoad(QUERIES, CLIENTS, search(denseSet, 'dense')),
-      });
+      const dense = await cpuDuring(platformProcesses(platform), () =>
+        concurrentLoad(QUERIES, CLIENTS, search(denseSet, 'dense')),
+      );
+      rows.push({ label: 'gateway, text, mode dense', summary: dense.result });
       context.log(`gateway, hybrid, ${CLIENTS} clients`);
       rows.push({
         label: 'gateway, text, mode hybrid (the default)',
@@ -111,7 +112,7 @@ export const gatewaySearch: Bench = {
       );
       for (const client of [gateway, engine, oneGateway, oneEngine]) client.close();
 
-      const [baseline, dense, hybrid] = rows;
+      const [baseline, denseRow, hybrid] = rows;
       return {
         tables: [
           {
@@ -129,6 +130,12 @@ export const gatewaySearch: Bench = {
               'Gateway rows embed each query (dense; hybrid also the keyword vector) and fuse two legs for hybrid; the baseline only searches.',
               'Target: gateway dense >= 0.4 of direct.',
             ],
+          },
+          {
+            title: `CPU per dense text search through the gateway, every process (/proc), ${QUERIES} searches, ${CLIENTS} clients`,
+            headers: ['process', 'CPU ms / search', 'x vector-engine'],
+            rows: cpuTableRows(dense.cpuMs, QUERIES, 'vector-engine'),
+            notes: ['Target: everything but vector-engine <= 1.5x vector-engine.'],
           },
           {
             title: `Search-result cache hit through the gateway, one client, ${CACHE_HITS} repeats of 50 searched queries`,
@@ -149,9 +156,12 @@ export const gatewaySearch: Bench = {
           clients: CLIENTS,
           loadSeconds,
           direct: baseline.summary,
-          gatewayDense: dense.summary,
+          gatewayDense: denseRow.summary,
+          cpuMsPerDenseSearch: Object.fromEntries(
+            Object.entries(dense.cpuMs).map(([name, value]) => [name, value / QUERIES]),
+          ),
           gatewayHybrid: hybrid.summary,
-          denseRatio: dense.summary.qps / baseline.summary.qps,
+          denseRatio: denseRow.summary.qps / baseline.summary.qps,
           cacheHit: hit,
           directSingleClient: directOne,
         },
@@ -161,6 +171,19 @@ export const gatewaySearch: Bench = {
     }
   },
 };
+
+/** Every process a gateway search passes through, by name. */
+function platformProcesses(platform: BenchPlatform): Record<string, number> {
+  const stack = platform.stack.stack;
+  const pids: Record<string, number> = {};
+  for (const app of ['gateway', 'vector', 'embedding', 'vector-engine'] as const) {
+    const pid = stack.process(app).pid;
+    if (pid !== undefined) pids[app] = pid;
+  }
+  pids['nats-server'] = listenerPid(Number(new URL(platform.natsUrl).port));
+  pids['redis'] = listenerPid(Number(new URL(platform.redisUrl).port));
+  return pids;
+}
 
 function expectOk(response: { status: number; text: string }): void {
   if (response.status < 200 || response.status > 299)

@@ -11,6 +11,8 @@ export interface BenchPlatform {
   stack: TestStack;
   /** Headers that authenticate as the stack's admin. */
   auth: Record<string, string>;
+  natsUrl: string;
+  redisUrl: string;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,8 @@ export async function startPlatform(
   return {
     stack,
     auth: { authorization: `Bearer ${stack.adminKey}` },
+    natsUrl: nats.url,
+    redisUrl: process.env['AIP_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     stop: async () => {
       await stack.stop();
       await nats.stop();
