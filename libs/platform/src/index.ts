@@ -25,5 +25,6 @@ export * from './metrics/registered-metric';
 export * from './metrics/request-metrics';
 export * from './redis/redis.indicator';
 export * from './redis/redis.module';
+export * from './redis/redis-script';
 export * from './local-run/app-stack';
 export * from './core/nats-service.module';

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { LOGGER, REDIS, type Logger } from '@aip/platform';
+import { LOGGER, REDIS, RedisScript, type Logger } from '@aip/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { TOKEN_BUCKET_SCRIPT, TOKEN_DEBIT_SCRIPT } from './token-bucket.script';
+
+const TOKEN_BUCKET = new RedisScript('aipTokenBucket', TOKEN_BUCKET_SCRIPT, 1);
+const TOKEN_DEBIT = new RedisScript('aipTokenDebit', TOKEN_DEBIT_SCRIPT, 1);
 
 export interface LimitResult {
   allowed: boolean;
@@ -35,9 +38,8 @@ export class RateLimiter {
 
   async take(bucket: string, perMinute: number, cost = 1): Promise<LimitResult> {
     try {
-      const [allowed, remaining, retryAfterMs, resetMs] = (await this.redis.eval(
-        TOKEN_BUCKET_SCRIPT,
-        1,
+      const [allowed, remaining, retryAfterMs, resetMs] = (await TOKEN_BUCKET.run(
+        this.redis,
         `aip:rl:${bucket}`,
         perMinute,
         cost,
@@ -60,7 +62,7 @@ export class RateLimiter {
   /** Charges spending that already happened; the bucket may go into debt. Best effort. */
   async debit(bucket: string, perMinute: number, cost: number): Promise<void> {
     try {
-      await this.redis.eval(TOKEN_DEBIT_SCRIPT, 1, `aip:rl:${bucket}`, perMinute, cost);
+      await TOKEN_DEBIT.run(this.redis, `aip:rl:${bucket}`, perMinute, cost);
       this.markRedis(false);
     } catch (error) {
       this.markRedis(true, error);

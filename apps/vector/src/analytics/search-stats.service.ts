@@ -7,7 +7,7 @@ import {
   type FrequentQuery,
   type SearchAnalyticsReply,
 } from '@aip/contracts';
-import { REDIS } from '@aip/platform';
+import { REDIS, RedisScript } from '@aip/platform';
 import { sha256, storeNamespace } from '../store/store-namespace';
 import { VectorConfig } from '../config/vector.config';
 import { decodeSample, encodeSample, latencyBreakdown, type LatencySample } from './latency-window';
@@ -34,6 +34,7 @@ end
 local least = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 redis.call('ZREM', KEYS[1], least[1])
 return redis.call('ZADD', KEYS[1], tonumber(least[2]) + 1, ARGV[1])`;
+const COUNT_QUERY = new RedisScript('aipCountQuery', COUNT_QUERY_SCRIPT, 1);
 
 export interface TimedRead extends LatencySample {
   collection: string;
@@ -139,6 +140,7 @@ export class SearchStats implements OnApplicationShutdown {
     // Recording never waits on or fails a search.
     try {
       const log = await this.queryLog();
+      COUNT_QUERY.define(this.redis);
       const pipeline = this.redis.pipeline();
       const samples = new Map<string, string[]>();
       const add = (key: string, sample: string) =>
@@ -156,9 +158,8 @@ export class SearchStats implements OnApplicationShutdown {
           add(this.latencyKey(scope, read.collection), sample);
           collections.set(scope, (collections.get(scope) ?? new Set()).add(read.collection));
           for (const query of queries)
-            pipeline.eval(
-              COUNT_QUERY_SCRIPT,
-              1,
+            COUNT_QUERY.queue(
+              pipeline,
               this.queriesKey(scope, read.collection),
               query,
               MAX_TRACKED_QUERIES,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
-import { REDIS, registeredMetric } from '@aip/platform';
+import { REDIS, RedisScript, registeredMetric } from '@aip/platform';
 import { VectorConfig } from '../config/vector.config';
 import { sha256, storeNamespace } from '../store/store-namespace';
 import { canonicalJson } from './cache-key';
@@ -26,6 +26,7 @@ if not version then
   version = redis.call('GET', KEYS[1])
 end
 return {version, redis.call('GET', ARGV[1] .. version .. ARGV[2])}`;
+const LOOKUP = new RedisScript('aipSearchCacheLookup', LOOKUP_SCRIPT, 1);
 
 /**
  * A version no earlier version of any collection can have held, even after Redis lost the key
@@ -102,14 +103,7 @@ export class SearchCache implements OnApplicationShutdown {
       const prefix = `${this.namespace}:res:${collection}:`;
       const suffix = `:${sha256(canonicalJson(payload))}`;
       const [version, cached] = (await within(
-        this.redis.eval(
-          LOOKUP_SCRIPT,
-          1,
-          this.versionKey(collection),
-          prefix,
-          suffix,
-          freshVersion(),
-        ),
+        LOOKUP.run(this.redis, this.versionKey(collection), prefix, suffix, freshVersion()),
         CACHE_REDIS_TIMEOUT_MS,
       )) as [string, string | null];
       const key = `${prefix}${version}${suffix}`;
