@@ -39,3 +39,37 @@ describe('MicroBatcher', () => {
     );
   });
 });
+
+describe('MicroBatcher timing', () => {
+  it('sends a lone request in the same turn of the event loop when no batch is running', async () => {
+    const batcher = new MicroBatcher<string, string>(async (items) => items, 64, 1000);
+    const started = performance.now();
+    await expect(batcher.submit('x')).resolves.toBe('x');
+    // Far below the 1 s wait: nothing was running, so it did not wait for company.
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('gathers what arrives while a batch runs and sends it when that batch ends', async () => {
+    const batches: string[][] = [];
+    let finishFirst: () => void = () => undefined;
+    const batcher = new MicroBatcher<string, string>(
+      (items) => {
+        batches.push(items);
+        return batches.length === 1
+          ? new Promise((resolve) => (finishFirst = () => resolve(items)))
+          : Promise.resolve(items);
+      },
+      64,
+      60_000,
+    );
+    const first = batcher.submit('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([['a']]);
+    const later = [batcher.submit('b'), batcher.submit('c')];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toHaveLength(1); // b and c wait for the running batch
+    finishFirst();
+    await expect(Promise.all([first, ...later])).resolves.toEqual(['a', 'b', 'c']);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+  });
+});

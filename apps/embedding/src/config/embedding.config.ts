@@ -31,7 +31,7 @@ export class EmbeddingConfig extends RedisConfig {
   @EnvInt(1, 4096)
   EMBEDDING_BATCH_MAX = 64;
 
-  /** Longest a text waits for others to share its batch. */
+  /** Longest a text waits, while a batch is running, for others to share the next one. */
   @EnvInt(0, 1000)
   EMBEDDING_BATCH_WAIT_MS = 3;
 }
