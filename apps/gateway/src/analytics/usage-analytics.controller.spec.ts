@@ -1,18 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { DEFAULT_ROLE_PERMISSIONS, type Principal } from '@aip/rbac';
+import type { Principal } from '@aip/rbac';
 import { TestRedis } from '../testing/test-redis';
 import { UsageService } from '../usage/usage.service';
 import { UsageAnalyticsController } from './usage-analytics.controller';
+import { testPrincipal } from '../testing/test-principal';
 
-function caller(tenant?: string): Principal {
-  return {
-    id: `key-${randomBytes(4).toString('hex')}`,
-    kind: 'api-key',
-    role: 'operator',
-    permissions: DEFAULT_ROLE_PERMISSIONS.operator,
-    tenant,
-  };
-}
+const caller = (tenant?: string): Principal => testPrincipal('operator', { tenant });
 
 describe('UsageAnalyticsController (usage per key on real Redis)', () => {
   const testRedis = new TestRedis();

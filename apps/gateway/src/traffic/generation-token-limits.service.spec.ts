@@ -1,24 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@aip/contracts';
 import { createLogger, loadConfig } from '@aip/platform';
-import { DEFAULT_ROLE_PERMISSIONS, type Principal } from '@aip/rbac';
+import type { Principal } from '@aip/rbac';
 import { GatewayConfig } from '../config/gateway.config';
 import { rejectionOf } from '../testing/refusals';
+import { testPrincipal } from '../testing/test-principal';
 import { TestRedis } from '../testing/test-redis';
 import { GenerationTokenLimits } from './generation-token-limits.service';
 import { RateLimiter } from './rate-limiter.service';
 
 const logger = createLogger({ service: 'gateway-test', version: 'test', level: 'silent' });
 
-function caller(overrides: Partial<Principal> = {}): Principal {
-  return {
-    id: `key-${randomBytes(4).toString('hex')}`,
-    kind: 'api-key',
-    role: 'reader',
-    permissions: DEFAULT_ROLE_PERMISSIONS.reader,
-    ...overrides,
-  };
-}
+const caller = (overrides: Partial<Principal> = {}): Principal =>
+  testPrincipal('reader', overrides);
 
 describe('GenerationTokenLimits (generated tokens per minute on real Redis)', () => {
   const testRedis = new TestRedis();

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@aip/contracts';
 import { createLogger, loadConfig } from '@aip/platform';
-import { DEFAULT_ROLE_PERMISSIONS, type Principal } from '@aip/rbac';
+import type { Principal } from '@aip/rbac';
 import type { AuthenticatedRequest } from '../auth/credentials';
 import { GatewayConfig } from '../config/gateway.config';
 import { AccessRoutes } from '../testing/access-routes';
 import { guardCall, type GuardCall } from '../testing/guard-context';
 import { rejectionOf } from '../testing/refusals';
+import { testPrincipal } from '../testing/test-principal';
 import { TestRedis } from '../testing/test-redis';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimiter } from './rate-limiter.service';
@@ -15,15 +16,8 @@ import { RequestRateLimits } from './request-rate-limits.service';
 
 const logger = createLogger({ service: 'gateway-test', version: 'test', level: 'silent' });
 
-function caller(overrides: Partial<Principal> = {}): Principal {
-  return {
-    id: `key-${randomBytes(4).toString('hex')}`,
-    kind: 'api-key',
-    role: 'reader',
-    permissions: DEFAULT_ROLE_PERMISSIONS.reader,
-    ...overrides,
-  };
-}
+const caller = (overrides: Partial<Principal> = {}): Principal =>
+  testPrincipal('reader', overrides);
 
 function limitHeaders(call: GuardCall): Record<string, unknown> {
   return {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Reflector } from '@nestjs/core';
@@ -6,7 +5,7 @@ import { ExecutionContextHost } from '@nestjs/core/internal';
 import express from 'express';
 import { ErrorCode } from '@aip/contracts';
 import { createLogger } from '@aip/platform';
-import { DEFAULT_ROLE_PERMISSIONS, type Principal } from '@aip/rbac';
+import type { Principal } from '@aip/rbac';
 import type { AuthenticatedRequest } from '../auth/credentials';
 import { AccessRoutes } from '../testing/access-routes';
 import { guardCall } from '../testing/guard-context';
@@ -14,6 +13,7 @@ import { refusalOf } from '../testing/refusals';
 import { TestRedis } from '../testing/test-redis';
 import { AuditTrailGuard } from './audit-trail.guard';
 import { UsageService } from './usage.service';
+import { testPrincipal } from '../testing/test-principal';
 
 interface Exchange {
   handler: keyof AccessRoutes & string;
@@ -22,15 +22,7 @@ interface Exchange {
   status: number;
 }
 
-function caller(): Principal {
-  return {
-    id: `key-${randomBytes(4).toString('hex')}`,
-    kind: 'api-key',
-    role: 'writer',
-    permissions: DEFAULT_ROLE_PERMISSIONS.writer,
-    tenant: 'acme',
-  };
-}
+const caller = (): Principal => testPrincipal('writer', { tenant: 'acme' });
 
 /**
  * The guard inside a real HTTP exchange (express, as under Nest), so it sees real route paths,
