@@ -1,6 +1,8 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 
 type ScriptArgument = string | number;
+/** The command ioredis adds for a defined script. */
+type ScriptCommand = (...keysAndArgs: ScriptArgument[]) => Promise<unknown>;
 
 /**
  * A Lua script run by its SHA1 (EVALSHA), loaded by ioredis on the first NOSCRIPT: EVAL sends
@@ -16,7 +18,8 @@ export class RedisScript {
   ) {}
 
   run(redis: Redis, ...keysAndArgs: ScriptArgument[]): Promise<unknown> {
-    return this.command(redis)(...keysAndArgs) as Promise<unknown>;
+    this.define(redis);
+    return (redis as unknown as Record<string, ScriptCommand>)[this.name](...keysAndArgs);
   }
 
   /**
@@ -24,18 +27,11 @@ export class RedisScript {
    * `define` (ioredis copies a connection's scripts into a pipeline when creating it).
    */
   queue(pipeline: ChainableCommander, ...keysAndArgs: ScriptArgument[]): void {
-    const queued = (pipeline as unknown as Record<string, (...args: ScriptArgument[]) => unknown>)[
-      this.name
-    ];
+    const queued = (pipeline as unknown as Record<string, ScriptCommand | undefined>)[this.name];
     if (typeof queued !== 'function')
       throw new Error(`script ${this.name} was not defined before the pipeline was created`);
-    queued.apply(pipeline, keysAndArgs);
-  }
-
-  private command(redis: Redis): (...args: ScriptArgument[]) => unknown {
-    this.define(redis);
-    const commands = redis as unknown as Record<string, (...args: ScriptArgument[]) => unknown>;
-    return (...args) => commands[this.name](...args);
+    // Queued, not sent: the pipeline's exec() carries the outcome.
+    void queued.apply(pipeline, keysAndArgs);
   }
 
   /** Makes the script a command of `redis` (once); pipelines created afterwards have it. */

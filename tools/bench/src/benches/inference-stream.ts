@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTinyLlama } from '@aip/testing';
+import { median } from '../measure/stats';
 import { buildPlatform, startPlatform } from '../platform/platform-stack';
 import { fixed, int, ms, percent, ratio } from '../report/format';
 import type { Bench, BenchContext, BenchOutput } from './context';
@@ -21,11 +22,6 @@ const TTFT_SAMPLES = 40;
 /** Requests generating at once in the concurrent rows (the model's sequences). */
 const CONCURRENT = 4;
 const PROMPT = 'hello world';
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 /** node-llama-cpp in this process: the baseline the platform is measured against. */
 async function directRuns(model: string): Promise<{

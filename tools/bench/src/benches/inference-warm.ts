@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTinyLlama } from '@aip/testing';
+import { median } from '../measure/stats';
 import { buildPlatform, startPlatform, type BenchPlatform } from '../platform/platform-stack';
 import { int, ms, ratio } from '../report/format';
 import type { Bench, BenchContext, BenchOutput } from './context';
@@ -72,9 +73,6 @@ async function promptTokenCounts(platform: BenchPlatform): Promise<Record<string
     counts[match[1]] += Number(match[2]);
   return counts;
 }
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * A chat's second turn over a ~1,500-token history against its first turn, through the

@@ -15,6 +15,11 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
+/** The middle sample (the upper one of an even count), as the round-based figures report. */
+export function median(samples: readonly number[]): number {
+  return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+}
+
 /** q/s over the wall time of the whole run (not 1/mean: includes the client's own work). */
 export function summarise(latenciesMs: readonly number[], wallMs: number): LatencySummary {
   const total = latenciesMs.reduce((sum, value) => sum + value, 0);

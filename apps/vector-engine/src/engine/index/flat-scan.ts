@@ -54,9 +54,11 @@ export class FlatScan {
     vector: Float32Array,
     lookup: (label: number) => Float32Array | undefined,
   ): void {
-    const full = this.scan && this.scan.getCurrentCount() >= this.scan.getMaxElements();
-    if (!this.scan || (full && !this.members.has(label))) this.grow(lookup);
-    this.scan!.addPoint(Array.from(vector), label);
+    const current = this.scan;
+    const roomy =
+      current && (this.members.has(label) || current.getCurrentCount() < current.getMaxElements());
+    const scan = roomy ? current : this.grow(lookup);
+    scan.addPoint(Array.from(vector), label);
     this.members.add(label);
   }
 
@@ -64,7 +66,7 @@ export class FlatScan {
    * A native index twice as large (it cannot grow in place, nor give its vectors back), filled
    * with the current members read through `lookup`; a member without a vector leaves.
    */
-  private grow(lookup: (label: number) => Float32Array | undefined): void {
+  private grow(lookup: (label: number) => Float32Array | undefined): BruteforceSearch {
     const next = new BruteforceSearch(this.space, this.size);
     next.initIndex(Math.max(1024, (this.scan?.getMaxElements() ?? 0) * 2));
     for (const label of this.members) {
@@ -73,5 +75,6 @@ export class FlatScan {
       else this.members.delete(label);
     }
     this.scan = next;
+    return next;
   }
 }

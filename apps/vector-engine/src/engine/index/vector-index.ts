@@ -35,7 +35,7 @@ export class VectorIndex {
   /** Labels whose current vector is not in the graph yet (each change noted by the scan). */
   readonly pending: Set<number> = new NotingSet((label) => this.flatScan?.note(label));
   /** The pending vectors in a native exact scan; none for Manhattan (hnswlib has no L1). */
-  private flatScan: FlatScan | undefined;
+  private readonly flatScan: FlatScan | undefined;
   /** The graph changed since the last checkpoint file. */
   dirty = false;
   quantizer: ScalarQuantizer | undefined;
