@@ -29,8 +29,9 @@ export class SyncWorkerConfig extends RedisConfig {
   SYNC_WORKER_JOB_BACKOFF_MS = 1000;
 
   /**
-   * Finished jobs kept for their reports, per queue (oldest dropped first). A failed ingest job
-   * keeps its documents (up to MAX_INGEST_REQUEST_CHARS) in Redis; a completed one drops them.
+   * Finished jobs kept for their reports, per queue (oldest dropped first). Reports are small:
+   * an ingest job's documents are kept apart (IngestDocuments), dropped when it completes and
+   * kept for a week when it fails.
    */
   @EnvInt(1, 1_000_000)
   SYNC_WORKER_KEEP_JOBS = 1000;

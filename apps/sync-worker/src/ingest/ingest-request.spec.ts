@@ -1,17 +1,19 @@
 import { MAX_DOCUMENT_CHARS, MAX_INGEST_REQUEST_CHARS, PlatformError } from '@aip/contracts';
-import { chunkSettings, ingestJobData } from './ingest-request';
+import { chunkSettings, ingestJob } from './ingest-request';
 
 describe('ingest requests', () => {
   it('fills chunk sizes from the defaults and the source with "api"', () => {
-    const data = ingestJobData({
+    const { data, documents } = ingestJob({
       collection: 'c',
       documents: [{ source_uid: 'a', text: 'x' }],
       chunking: { max_tokens: 100 },
     });
     expect(data).toMatchObject({
       source: 'api',
+      document_count: 1,
       chunking: { maxTokens: 100, overlapTokens: 50, codeMaxTokens: 500 },
     });
+    expect(documents).toEqual([{ source_uid: 'a', text: 'x' }]);
   });
 
   it('refuses an overlap as large as the chunk', () => {
@@ -22,7 +24,7 @@ describe('ingest requests', () => {
 
   it('refuses a document over MAX_DOCUMENT_CHARS, or more text than MAX_INGEST_REQUEST_CHARS in all', () => {
     const job = (texts: string[]) => () =>
-      ingestJobData({
+      ingestJob({
         collection: 'c',
         documents: texts.map((text, i) => ({ source_uid: `d${i}`, text })),
       });

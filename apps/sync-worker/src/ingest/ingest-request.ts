@@ -7,7 +7,7 @@ import {
   type IngestRequest,
 } from '@aip/contracts';
 import { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from '../chunking/chunk-settings';
-import type { IngestJobData } from './ingest.job';
+import type { IngestJob } from './ingest.job';
 
 export function chunkSettings(options: ChunkingOptions | undefined): ChunkSettings {
   const settings: ChunkSettings = {
@@ -24,13 +24,16 @@ export function chunkSettings(options: ChunkingOptions | undefined): ChunkSettin
 }
 
 /** The job an ingest request becomes; the request as a whole is checked against its limits. */
-export function ingestJobData(request: IngestRequest): IngestJobData {
+export function ingestJob(request: IngestRequest): IngestJob {
   checkIngestSize(request.documents);
   return {
-    collection: request.collection,
-    source: request.source ?? DEFAULT_INGEST_SOURCE,
-    ...(request.tenant !== undefined ? { tenant: request.tenant } : {}),
+    data: {
+      collection: request.collection,
+      source: request.source ?? DEFAULT_INGEST_SOURCE,
+      ...(request.tenant !== undefined ? { tenant: request.tenant } : {}),
+      document_count: request.documents.length,
+      chunking: chunkSettings(request.chunking),
+    },
     documents: request.documents,
-    chunking: chunkSettings(request.chunking),
   };
 }

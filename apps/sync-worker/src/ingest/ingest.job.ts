@@ -6,8 +6,8 @@ export interface IngestJobData {
   collection: string;
   source: string;
   tenant?: string;
-  /** Checked one by one when the job runs: a malformed document fails alone. */
-  documents: unknown[];
+  /** How many documents the job has; they are kept by IngestDocuments, not in the data. */
+  document_count: number;
   chunking: ChunkSettings;
 }
 
@@ -16,4 +16,11 @@ export interface IngestProgress {
   percent: number;
   documents_done: number;
   counts: IngestCounts;
+}
+
+/** An ingest request as a job: its data, and the documents kept beside it. */
+export interface IngestJob {
+  data: IngestJobData;
+  /** Checked one by one when the job runs: a malformed document fails alone. */
+  documents: unknown[];
 }

@@ -5,6 +5,7 @@ import { WorkersService } from '../queue/workers.service';
 import { emptyCounts } from './prepared-document';
 import { CANCELLED_REASON, JobCancellation } from '../queue/job-cancellation';
 import type { IngestJobData, IngestProgress } from './ingest.job';
+import { IngestDocuments } from './ingest-documents';
 import { VectorDocumentSink } from './vector-document-sink';
 
 /** Errors no retry can fix: the job fails at once with the reason. */
@@ -34,6 +35,7 @@ export class IngestProcessor implements OnApplicationBootstrap {
     private readonly workers: WorkersService,
     private readonly sink: VectorDocumentSink,
     private readonly cancellation: JobCancellation,
+    private readonly documents: IngestDocuments,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,16 +43,18 @@ export class IngestProcessor implements OnApplicationBootstrap {
   }
 
   async process(job: Job<IngestJobData>): Promise<{ counts: IngestCounts }> {
-    const { collection, source, tenant, documents, chunking } = job.data;
+    const { collection, source, tenant, chunking } = job.data;
+    const jobId = job.id!;
     const saved = job.progress as Partial<IngestProgress> | number;
     const start = typeof saved === 'object' ? (saved.documents_done ?? 0) : 0;
     const before = typeof saved === 'object' && saved.counts ? saved.counts : emptyCounts();
     const stopIfCancelled = async (): Promise<void> => {
-      if (await this.cancellation.isCancelled(job.id!))
+      if (await this.cancellation.isCancelled(jobId))
         throw new UnrecoverableError(CANCELLED_REASON);
     };
     await stopIfCancelled();
     try {
+      const documents = await this.documents.get(jobId);
       const counts = await this.sink.write(collection, source, documents.slice(start), {
         tenant,
         chunking,
@@ -64,12 +68,13 @@ export class IngestProcessor implements OnApplicationBootstrap {
           await stopIfCancelled();
         },
       });
-      // The documents have served; a kept report needs only the counts.
-      await job.updateData({ ...job.data, documents: [] });
+      await this.documents.remove(jobId);
       return { counts: { ...merge(before, counts), documents: documents.length } };
     } catch (error) {
-      if (error instanceof PlatformError && PERMANENT.has(error.code))
+      if (error instanceof PlatformError && PERMANENT.has(error.code)) {
+        await this.documents.remove(jobId);
         throw new UnrecoverableError(error.message);
+      }
       throw error;
     }
   }

@@ -9,7 +9,8 @@ import {
   type CollectionInfo,
 } from '@aip/contracts';
 import { Handles } from '@aip/platform';
-import { ingestJobData } from '../ingest/ingest-request';
+import { ingestJob } from '../ingest/ingest-request';
+import { IngestDocuments } from '../ingest/ingest-documents';
 import { contentJobId } from './job-id';
 import { JobsService } from './jobs.service';
 import { VectorStoreClient } from '../clients/vector-store.client';
@@ -20,14 +21,19 @@ export class JobsHandler {
   constructor(
     private readonly jobs: JobsService,
     private readonly store: VectorStoreClient,
+    private readonly documents: IngestDocuments,
   ) {}
 
   @Handles(Subject.SyncIngestEnqueue)
   async enqueue(@Payload() request: IngestRequest) {
-    const data = ingestJobData(request);
+    const { data, documents } = ingestJob(request);
     // An unknown collection is answered now (404), not found out by a failed job later.
     await this.collection(request.collection);
-    return this.jobs.enqueue(QueueName.Ingest, contentJobId(QueueName.Ingest, data), data);
+    const jobId = contentJobId(QueueName.Ingest, { data, documents });
+    // Before the job exists, so no worker can take it without them. The same id is the same
+    // content, so rewriting them for a request already pending changes nothing.
+    await this.documents.put(jobId, documents);
+    return this.jobs.enqueue(QueueName.Ingest, jobId, data);
   }
 
   @Handles(Subject.SyncIngestJob)

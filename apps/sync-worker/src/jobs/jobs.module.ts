@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../ingest/ingest.module';
+import { IngestDocuments } from '../ingest/ingest-documents';
 import { IngestProcessor } from '../ingest/ingest.processor';
 import { QueuesService } from '../queue/queues.service';
 import { WorkersService } from '../queue/workers.service';
@@ -17,6 +18,7 @@ import { JobsService } from './jobs.service';
     WorkersService,
     JobsService,
     JobCancellation,
+    IngestDocuments,
     IngestProcessor,
     ReindexProcessor,
   ],
