@@ -2,6 +2,8 @@ import { MAX_INGEST_DOCUMENTS, MAX_INGEST_REQUEST_CHARS } from '@aip/contracts';
 import { stsSentences } from '../data/sts';
 import { RestClient } from '../engine/rest-client';
 import { defaultEncoder } from '../measure/encode-rate';
+import { cpuDuring, cpuTableRows, processCpuMs } from '../measure/process-cpu';
+import { platformProcesses } from '../platform/platform-processes';
 import { buildPlatform, startPlatform, type BenchPlatform } from '../platform/platform-stack';
 import { int, percent, seconds } from '../report/format';
 import { BATCH_SIZE, type Bench, type BenchContext, type BenchOutput } from './context';
@@ -13,6 +15,7 @@ const DOCUMENTS = 6000;
 /** Ingest requests in flight at once, as a bulk loader would send them. */
 const REQUESTS_IN_FLIGHT = 4;
 const POLL_MS = 50;
+const APPS = ['vector-engine', 'embedding', 'vector', 'sync-worker', 'gateway'] as const;
 const COLLECTION = 'bench_ingest';
 const BASELINE_COLLECTION = 'bench_ingest_baseline';
 
@@ -124,12 +127,7 @@ export const ingestThroughput: Bench = {
     const docs = documents(stsSentences(context.root));
     const encoder = await defaultEncoder(context.root, context.log);
     buildPlatform(context);
-    const platform = await startPlatform(
-      ['vector-engine', 'embedding', 'vector', 'sync-worker', 'gateway'],
-      {
-        EMBEDDING_CACHE_TTL_SECONDS: '0',
-      },
-    );
+    const platform = await startPlatform([...APPS], { EMBEDDING_CACHE_TTL_SECONDS: '0' });
     try {
       const gateway = new RestClient(platform.stack.gatewayUrl, 1, platform.auth);
       await gateway.send(
@@ -139,7 +137,10 @@ export const ingestThroughput: Bench = {
       );
       gateway.close();
       context.log(`end to end: ${DOCUMENTS} documents through /api/v1/ingest`);
-      const e2e = await endToEnd(platform, docs);
+      const processes = platformProcesses(platform, APPS);
+      const { result: e2e, cpuMs: e2eCpu } = await cpuDuring(processes, () =>
+        endToEnd(platform, docs),
+      );
 
       const engine = new RestClient(platform.stack.stack.url('vector-engine'));
       const texts = await chunkTexts(engine);
@@ -147,6 +148,8 @@ export const ingestThroughput: Bench = {
         vectors: { size: 100, distance: 'Cosine' },
       });
       context.log(`baseline: ${texts.length} chunks embedded and upserted in this process`);
+      const engineCpuBefore = processCpuMs(processes['vector-engine']);
+      const benchCpuBefore = process.cpuUsage();
       const started = performance.now();
       for (let at = 0; at < texts.length; at += BATCH_SIZE) {
         const points = texts.slice(at, at + BATCH_SIZE).map((text, i) => ({
@@ -159,6 +162,11 @@ export const ingestThroughput: Bench = {
         });
       }
       const baselineMs = performance.now() - started;
+      const benchCpu = process.cpuUsage(benchCpuBefore);
+      const baselineCpu = {
+        'this process': (benchCpu.user + benchCpu.system) / 1000,
+        'vector-engine': processCpuMs(processes['vector-engine']) - engineCpuBefore,
+      };
       engine.close();
       const e2eRate = e2e.chunks / (e2e.ms / 1000);
       const baselineRate = texts.length / (baselineMs / 1000);
@@ -187,12 +195,24 @@ export const ingestThroughput: Bench = {
               'Target: >= 1,000 chunks/s end to end.',
             ],
           },
+          {
+            title: `CPU per 1,000 chunks, every process (/proc): ingestion end to end`,
+            headers: ['process', 'CPU ms / 1,000 chunks', 'x vector-engine'],
+            rows: cpuTableRows(e2eCpu, e2e.chunks / 1000, 'vector-engine'),
+          },
+          {
+            title: `CPU per 1,000 chunks: the baseline (embedding in this process, same engine)`,
+            headers: ['process', 'CPU ms / 1,000 chunks', 'x vector-engine'],
+            rows: cpuTableRows(baselineCpu, texts.length / 1000, 'vector-engine'),
+          },
         ],
         json: {
           documents: DOCUMENTS,
           chunks: e2e.chunks,
           endToEndChunksPerSecond: e2eRate,
           baselineChunksPerSecond: baselineRate,
+          endToEndCpuMs: e2eCpu,
+          baselineCpuMs: baselineCpu,
         },
       };
     } finally {
