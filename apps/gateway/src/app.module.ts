@@ -17,6 +17,7 @@ import { SourcesModule } from './sources/sources.module';
 import { PlatformHealthModule } from './health/platform-health.module';
 import { RagModule } from './rag/rag.module';
 import { RequestTimeoutInterceptor } from './http/request-timeout.interceptor';
+import { OllamaModule } from './ollama/ollama.module';
 import { OpenAiModule } from './openai/openai.module';
 import { RateLimitGuard } from './traffic/rate-limit.guard';
 import { RateLimiterIndicator } from './traffic/rate-limiter.indicator';
@@ -40,6 +41,7 @@ import { UsageModule } from './usage/usage.module';
     AnalyticsModule,
     GenerationModule,
     OpenAiModule,
+    OllamaModule,
     IngestModule,
     RagModule,
     SourcesModule,

@@ -3,14 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import { RequirePermission } from '@aip/rbac';
 import { OpenAiEmbeddingsDto } from './openai-embeddings.dto';
 import { EmbeddingClient } from '../clients/embedding.client';
-
-/** Whitespace-separated words: what `usage` reports (the models here have no shared tokenizer). */
-function countTokens(texts: string[]): number {
-  return texts.reduce(
-    (sum, text) => sum + (text.trim() === '' ? 0 : text.trim().split(/\s+/).length),
-    0,
-  );
-}
+import { countTokens } from '../embeddings/word-count';
 
 /** OpenAI-compatible `/v1/embeddings`, so OpenAI clients and tools work unchanged. */
 @ApiTags('openai')

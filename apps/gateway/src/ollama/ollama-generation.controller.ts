@@ -1,0 +1,91 @@
+import {
+  Body,
+  Controller,
+  Header,
+  HttpCode,
+  Post,
+  StreamableFile,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { RequirePermission, type Principal } from '@aip/rbac';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { GenerationService } from '../generation/generation.service';
+import { streamedReply } from '../generation/streamed-reply';
+import { OllamaCatalog } from './ollama-catalog.service';
+import { OllamaExceptionFilter } from './ollama-exception.filter';
+import { OllamaChatDto, OllamaGenerateDto } from './ollama-generation.dto';
+import { NDJSON, OllamaReply, ollamaStreamFormat, wholeReply } from './ollama-reply';
+import {
+  chatGenerationOf,
+  generateGenerationOf,
+  unsupported,
+  type OllamaGeneration,
+} from './ollama-requests';
+
+type OllamaAnswer = Record<string, unknown> | StreamableFile;
+
+/**
+ * Ollama's `/api/chat` and `/api/generate`, over the same generation service, budget and
+ * cancellation as the platform's own routes: a client that disconnects from a stream cancels
+ * its generation.
+ */
+@ApiTags('ollama')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@UseFilters(OllamaExceptionFilter)
+@Controller('api')
+export class OllamaGenerationController {
+  constructor(
+    private readonly generation: GenerationService,
+    private readonly catalog: OllamaCatalog,
+  ) {}
+
+  @Post('chat')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({
+    summary: 'Ollama-compatible chat: NDJSON objects by default, one object with stream: false',
+  })
+  chat(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: OllamaChatDto,
+  ): Promise<OllamaAnswer> {
+    const reply = new OllamaReply('chat', body.model);
+    return this.answer(principal, body, reply, chatGenerationOf(body));
+  }
+
+  @Post('generate')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-cache')
+  @RequirePermission('generate:text')
+  @ApiOperation({
+    summary:
+      "Ollama-compatible generation: the prompt through the model's template (as it is with raw)",
+  })
+  generate(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: OllamaGenerateDto,
+  ): Promise<OllamaAnswer> {
+    const reply = new OllamaReply('generate', body.model);
+    return this.answer(principal, body, reply, generateGenerationOf(body));
+  }
+
+  private async answer(
+    principal: Principal,
+    body: OllamaChatDto | OllamaGenerateDto,
+    reply: OllamaReply,
+    generation: OllamaGeneration | undefined,
+  ): Promise<OllamaAnswer> {
+    if (generation === undefined) {
+      // Ollama's way to load a model ahead of use; here it is loaded: only say so, if it exists.
+      const model = await this.catalog.find(body.model);
+      if (!model.generation) throw unsupported(body.model, 'generation', 'model');
+      return reply.loaded();
+    }
+    const chunks = await this.generation.stream(principal, generation.subject, generation.payload);
+    if (body.stream === false) return wholeReply(chunks, reply);
+    return streamedReply(chunks, ollamaStreamFormat(reply), NDJSON);
+  }
+}
