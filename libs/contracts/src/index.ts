@@ -23,3 +23,4 @@ export * from './vector/vector-points.contract';
 export * from './vector/vector-snapshots.contract';
 export * from './vector/vector-search.contract';
 export * from './subjects/subject-map';
+export * from './validation/nested-object';

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,8 +10,8 @@ import {
   Length,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from '@aip/contracts';
 import { ROLES, type Role } from '@aip/rbac';
 
 export class RateLimitDto {
@@ -57,8 +56,7 @@ export class CreateApiKeyDto {
 
   @ApiPropertyOptional({ type: RateLimitDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => RateLimitDto)
+  @NestedObject(() => RateLimitDto, 'rate_limit')
   rate_limit?: RateLimitDto;
 
   @ApiPropertyOptional({ format: 'date-time' })

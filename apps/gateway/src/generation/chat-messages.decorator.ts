@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { ChatMessageContract, MAX_CHAT_MESSAGES } from '@aip/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
+import { ChatMessageContract, MAX_CHAT_MESSAGES, NestedObjects } from '@aip/contracts';
 
 /** The `messages` of a chat request, as both our chat route and OpenAI's take it. */
 export function ChatMessages(): PropertyDecorator {
@@ -13,7 +12,6 @@ export function ChatMessages(): PropertyDecorator {
     ArrayMaxSize(MAX_CHAT_MESSAGES, {
       message: `messages must hold at most ${MAX_CHAT_MESSAGES} messages`,
     }),
-    ValidateNested({ each: true }),
-    Type(() => ChatMessageContract),
+    NestedObjects(() => ChatMessageContract, 'messages'),
   );
 }

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -30,7 +29,6 @@ export class SimilarityOptions {
 
   /** Lowest score kept: cosine similarity in the default dense mode. */
   @IsOptional()
-  @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   threshold?: number;
 

@@ -1,5 +1,4 @@
 import { OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,7 +8,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   COLLECTION_NAME,
@@ -24,6 +22,7 @@ import {
   SearchQuery,
   UpdatePointRequest,
   UpsertPointsRequest,
+  NestedObjects,
 } from '@aip/contracts';
 
 const COLLECTION_MESSAGE = 'collection must be 1-64 letters, digits, _ or -';
@@ -32,7 +31,6 @@ const COLLECTION_MESSAGE = 'collection must be 1-64 letters, digits, _ or -';
 export const TopK = () =>
   rules(
     IsOptional(),
-    Type(() => Number),
     IsInt(),
     Min(1),
     Max(MAX_LIMIT, { message: `top_k must be at most ${MAX_LIMIT}` }),
@@ -67,8 +65,7 @@ export class SearchBatchDto {
   @ArrayMaxSize(MAX_SEARCH_BATCH, {
     message: `queries must hold at most ${MAX_SEARCH_BATCH} queries`,
   })
-  @ValidateNested({ each: true })
-  @Type(() => SearchQueryDto)
+  @NestedObjects(() => SearchQueryDto, 'queries')
   queries!: SearchQueryDto[];
 }
 

@@ -35,6 +35,35 @@ describe('vector-engine through @qdrant/js-client-rest: snapshots and restarts',
     expect(await t.client.listSnapshots('snap')).toEqual([]);
   });
 
+  it('takes snapshots asked for in the same millisecond, each under its own name', async () => {
+    // Only the clock stands still (it did under load): timers and I/O run as usual.
+    jest.useFakeTimers({
+      now: new Date('2026-01-01T00:00:00Z'),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      const taken = await Promise.all([1, 2, 3].map(() => t.client.createSnapshot('snap')));
+      const names = taken.map((snapshot) => snapshot!.name);
+      expect(new Set(names).size).toBe(3);
+      const listed = (await t.client.listSnapshots('snap')).map((s) => s.name);
+      expect(listed.sort()).toEqual([...names].sort());
+      for (const name of names) await t.client.deleteSnapshot('snap', name);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('recovers a collection from a snapshot file path, replacing what changed since', async () => {
     const created = await t.client.createSnapshot('snap');
     const download = Buffer.from(

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,9 +15,9 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { Subject } from '../subjects/subject';
+import { NestedObjects } from '../validation/nested-object';
 import { TenantField, rules } from '../vector/vector-points.contract';
 
 /** Longest prompt (or chat message), in characters. */
@@ -88,7 +87,6 @@ export class GenerationSettings {
   model?: string;
 
   @IsOptional()
-  @Type(() => Number)
   @IntInRange('max_tokens', 1, MAX_GENERATION_TOKENS)
   max_tokens?: number;
 
@@ -173,8 +171,7 @@ export class ChatRequest extends GenerationRouting {
   @ArrayMaxSize(MAX_CHAT_MESSAGES, {
     message: `messages must hold at most ${MAX_CHAT_MESSAGES} messages`,
   })
-  @ValidateNested({ each: true })
-  @Type(() => ChatMessageContract)
+  @NestedObjects(() => ChatMessageContract, 'messages')
   messages!: ChatMessageContract[];
 }
 

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -62,13 +61,11 @@ export class RagQueryRequest {
   collection!: string;
 
   @IsOptional()
-  @Type(() => Number)
   @IntInRange('top_k', 1, RAG_MAX_TOP_K, 'an integer')
   top_k?: number;
 
   /** Lowest similarity (the collection's dense scale, e.g. cosine) a passage needs to be used. */
   @IsOptional()
-  @Type(() => Number)
   @IsNumber(
     { allowNaN: false, allowInfinity: false },
     { message: 'score_threshold must be a number' },
@@ -82,18 +79,15 @@ export class RagQueryRequest {
   model?: string;
 
   @IsOptional()
-  @Type(() => Number)
   @IntInRange('max_tokens', 1, RAG_MAX_TOKENS, 'an integer')
   max_tokens?: number;
 
   @IsOptional()
-  @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @InRange('temperature', 0, MAX_TEMPERATURE)
   temperature?: number;
 
   @IsOptional()
-  @Type(() => Number)
   @IntInRange('seed', 0, MAX_SEED, 'an integer')
   seed?: number;
 
@@ -173,7 +167,6 @@ export class FeedbackRequest {
   interaction_id!: string;
 
   @IsDefined({ message: 'score is required' })
-  @Type(() => Number)
   @IntInRange('score', FEEDBACK_MIN_SCORE, FEEDBACK_MAX_SCORE, 'an integer')
   score!: number;
 

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,8 +10,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 import { CollectionField, TenantField } from '../vector/vector-points.contract';
 
 /** Most documents one ingest request may carry. */
@@ -94,8 +93,7 @@ export class IngestRequest {
   documents!: IngestDocumentInput[];
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ChunkingOptions)
+  @NestedObject(() => ChunkingOptions, 'chunking')
   chunking?: ChunkingOptions;
 }
 

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { rules, CollectionField, TenantField } from './vector-points.contract';
 import type { VectorDistance } from './vector-collections.contract';
@@ -36,7 +35,6 @@ export class SearchAnalyticsRequest extends CollectionAnalyticsRequest {
   /** How many frequent queries to list per collection. */
   @IsOptional()
   @rules(
-    Type(() => Number),
     IsInt(),
     Min(0),
     Max(MAX_FREQUENT_QUERIES, { message: `top must be at most ${MAX_FREQUENT_QUERIES}` }),

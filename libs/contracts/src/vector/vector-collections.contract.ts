@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,8 +10,8 @@ import {
   MaxLength,
   Min,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from '../validation/nested-object';
 
 export const DISTANCES = ['Cosine', 'Dot', 'Euclid', 'Manhattan'] as const;
 export type VectorDistance = (typeof DISTANCES)[number];
@@ -91,7 +90,6 @@ export class CreateCollectionRequest extends CollectionName {
   model?: string;
 
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_VECTOR_DIMENSION, { message: `size must be at most ${MAX_VECTOR_DIMENSION}` })
@@ -143,13 +141,11 @@ export class OptimizerSettings {
  */
 export class UpdateCollectionRequest extends CollectionName {
   @IsOptional()
-  @ValidateNested()
-  @Type(() => HnswSettings)
+  @NestedObject(() => HnswSettings, 'hnsw_config')
   hnsw_config?: HnswSettings;
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => OptimizerSettings)
+  @NestedObject(() => OptimizerSettings, 'optimizers_config')
   optimizers_config?: OptimizerSettings;
 
   /** `scalar`: int8 scalar quantization (4x less memory, rescored); `none`: full vectors only. */

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -67,7 +66,6 @@ export class RecommendPointsRequest extends FilteredInCollection {
   @ArePointIds()
   negative?: PointId[];
 
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_LIMIT, { message: `top_k must be at most ${MAX_LIMIT}` })
@@ -86,7 +84,6 @@ export class RecommendPointsRequest extends FilteredInCollection {
 export class ClusterPointsRequest extends FilteredInCollection {
   /** Number of clusters; chosen by the best silhouette score when absent. */
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(MIN_CLUSTERS, { message: `k must be at least ${MIN_CLUSTERS}` })
   @Max(MAX_CLUSTERS, { message: `k must be at most ${MAX_CLUSTERS}` })
@@ -94,7 +91,6 @@ export class ClusterPointsRequest extends FilteredInCollection {
 
   /** Points clustered at most; more are sampled. */
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(MIN_CLUSTERS, { message: `sample_size must be at least ${MIN_CLUSTERS}` })
   @Max(MAX_CLUSTER_SAMPLE, { message: `sample_size must be at most ${MAX_CLUSTER_SAMPLE}` })
@@ -102,7 +98,6 @@ export class ClusterPointsRequest extends FilteredInCollection {
 
   /** Largest k tried when k is chosen by silhouette. */
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(MIN_CLUSTERS, { message: `max_k_for_auto must be at least ${MIN_CLUSTERS}` })
   @Max(MAX_AUTO_CLUSTERS, { message: `max_k_for_auto must be at most ${MAX_AUTO_CLUSTERS}` })

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,8 +13,8 @@ import {
   MaxLength,
   Min,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects } from '../validation/nested-object';
 import { IsPointFilter } from './point-filter';
 import { COLLECTION_NAME } from './vector-collections.contract';
 
@@ -42,12 +41,7 @@ export const TextField = () => rules(IsOptional(), IsString(), MaxLength(MAX_POI
 export const FilterField = () => rules(IsOptional(), IsPointFilter());
 export const PayloadField = () => rules(IsOptional(), IsObject());
 export const LimitField = () =>
-  rules(
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` }),
-  );
+  rules(IsInt(), Min(1), Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` }));
 
 export const CollectionField = () =>
   Matches(COLLECTION_NAME, { message: 'collection must be 1-64 letters, digits, _ or -' });
@@ -97,8 +91,7 @@ export class UpsertPointsRequest extends InCollection {
   @ArrayMaxSize(MAX_POINTS_PER_WRITE, {
     message: `points must hold at most ${MAX_POINTS_PER_WRITE} points`,
   })
-  @ValidateNested({ each: true })
-  @Type(() => PointInput)
+  @NestedObjects(() => PointInput, 'points')
   points!: PointInput[];
 }
 

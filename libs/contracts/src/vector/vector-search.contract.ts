@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,8 +7,8 @@ import {
   IsNumber,
   IsOptional,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects } from '../validation/nested-object';
 import {
   CollectionField,
   FilterField,
@@ -100,8 +99,7 @@ export class SearchBatchRequest extends InCollection {
   @ArrayMaxSize(MAX_SEARCH_BATCH, {
     message: `queries must hold at most ${MAX_SEARCH_BATCH} queries`,
   })
-  @ValidateNested({ each: true })
-  @Type(() => SearchQuery)
+  @NestedObjects(() => SearchQuery, 'queries')
   queries!: SearchQuery[];
 }
 

@@ -1,19 +1,37 @@
 import { json, type NextFunction, type Request, type Response } from 'express';
+import { ErrorCode, PlatformError } from '@aip/contracts';
 import { currentRequestId, acceptOrCreateRequestId } from '../logging/request-context';
 import { sendErrorResponse } from '../errors/error-response';
 import { toPlatformError } from '../errors/to-platform-error';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { assertUtf8Body } from './utf8-body';
 
 /**
- * JSON body parsing with an explicit size limit. Parser failures (malformed JSON, too large)
+ * JSON body parsing with explicit limits: size, UTF-8 bytes and nesting depth. These failures
  * happen before Nest's routing, so they are answered here in the platform's error shape.
  */
 export function jsonBody(limitBytes: number) {
-  const parse = json({ limit: limitBytes });
+  const parse = json({
+    limit: limitBytes,
+    // body-parser hands what the hook throws to the callback below (adding its own status and
+    // type to it), so a PlatformError arrives there as itself.
+    verify: (_req, _res, body, charset) => assertUtf8Body(body, charset),
+  });
   return (req: Request, res: Response, next: NextFunction): void => {
     parse(req, res, (err?: unknown) => {
-      if (err === undefined || err === null) return next();
+      const error = err ?? tooDeep(req.body);
+      if (error === undefined || error === null) return next();
       const requestId = currentRequestId() ?? acceptOrCreateRequestId(req.headers['x-request-id']);
-      sendErrorResponse(res, toPlatformError(err), requestId);
+      sendErrorResponse(res, toPlatformError(error), requestId);
     });
   };
+}
+
+function tooDeep(body: unknown): PlatformError | undefined {
+  if (!nestsDeeperThan(body, MAX_JSON_DEPTH)) return undefined;
+  return new PlatformError(
+    ErrorCode.ValidationFailed,
+    `Request body is nested deeper than the limit of ${MAX_JSON_DEPTH} levels`,
+    { limitDepth: MAX_JSON_DEPTH },
+  );
 }

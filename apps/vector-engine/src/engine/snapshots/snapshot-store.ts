@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   createReadStream,
@@ -56,7 +56,10 @@ export class SnapshotStore {
     const dir = this.dir(source.name);
     mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const name = `${source.name.replace(/[^\w.-]/g, '_')}-${stamp}.snapshot`;
+    // The random part keeps two snapshots taken in the same millisecond apart: with one name,
+    // both backups wrote the same file and the one that lost found it gone.
+    const unique = randomBytes(4).toString('hex');
+    const name = `${source.name.replace(/[^\w.-]/g, '_')}-${stamp}-${unique}.snapshot`;
     await source.backup(join(dir, name));
     return this.describe(join(dir, name));
   }
