@@ -110,6 +110,13 @@ describe('input fuzz: malformed bodies on every POST/PUT/PATCH route never get a
       for (const id of [fixtures.sourceId, `${fixtures.sourceId}-new`]) {
         await call('DELETE', `/api/v1/sources/${id}`);
       }
+      const keys = await call<{ keys: { id: string; name?: string }[] }>(
+        'GET',
+        '/api/v1/admin/keys',
+      );
+      for (const key of keys.body.keys.filter((k) => k.name === fixtures.collection)) {
+        await call('DELETE', `/api/v1/admin/keys/${key.id}`);
+      }
       await platform.stop();
     }
     rmSync(folder, { recursive: true, force: true });

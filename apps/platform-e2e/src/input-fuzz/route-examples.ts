@@ -31,7 +31,8 @@ export function routeExamples(f: FuzzFixtures): Record<string, unknown> {
   return {
     'POST /api/v1/admin/keys': {
       role: 'reader',
-      name: 'fuzz',
+      // Runtime keys live in Redis beyond the run: the test revokes the ones of this name.
+      name: f.collection,
       collections: [f.collection],
       rate_limit: { requests_per_minute: 10 },
       expires_at: '2999-01-01T00:00:00Z',
