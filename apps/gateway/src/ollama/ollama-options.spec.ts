@@ -24,6 +24,7 @@ describe("Ollama options as the platform's generation settings", () => {
       json_schema: undefined,
     });
     expect(OLLAMA_DEFAULTS).toEqual({ temperature: 0.8, top_k: 40, top_p: 0.9 });
+    expect(generationSettingsOf('tiny', null)).toEqual(generationSettingsOf('tiny'));
   });
 
   it('maps temperature, top_p, top_k, seed, num_predict and stop one to one', () => {

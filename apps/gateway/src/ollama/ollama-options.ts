@@ -90,9 +90,11 @@ function jsonSchemaOf(format: OllamaFormat | undefined): Record<string, unknown>
  */
 export function generationSettingsOf(
   model: string | undefined,
-  options: Record<string, unknown> = {},
+  given?: Record<string, unknown> | null,
   format?: OllamaFormat,
 ): GenerationSettings {
+  // `"options": null` is sent by clients that serialise an unset field: no options, as Ollama reads it.
+  const options = given ?? {};
   return {
     model,
     max_tokens: maxTokensOf(options),
