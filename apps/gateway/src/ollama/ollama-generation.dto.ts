@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,9 +9,8 @@ import {
   IsString,
   MaxLength,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
-import { MAX_CHAT_MESSAGES, MAX_PROMPT_CHARS } from '@aip/contracts';
+import { MAX_CHAT_MESSAGES, MAX_PROMPT_CHARS, NestedObjects } from '@aip/contracts';
 import { KeepAlive, OllamaModel, OllamaOptions } from './ollama-fields.decorator';
 import type { OllamaFormat } from './ollama-options';
 
@@ -115,8 +113,7 @@ export class OllamaChatDto extends OllamaGenerationFieldsDto {
   @ArrayMaxSize(MAX_CHAT_MESSAGES, {
     message: `messages must hold at most ${MAX_CHAT_MESSAGES} messages`,
   })
-  @ValidateNested({ each: true })
-  @Type(() => OllamaMessageDto)
+  @NestedObjects(() => OllamaMessageDto, 'messages')
   messages?: OllamaMessageDto[];
 
   @ApiPropertyOptional({ description: 'Refused when given: no model here calls tools' })
