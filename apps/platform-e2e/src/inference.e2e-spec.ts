@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import OpenAI from 'openai';
-import { startTestStack, TestNatsServer, writeTinyLlama, type TestStack } from '@aip/testing';
+import { startTestStack, TestNatsServer, type TestStack } from '@aip/testing';
 import { httpJson, type ErrorBodyShape } from './http';
+import { startTinyLlamaStack } from './tiny-llama-stack';
 
 interface Generated {
   model: string;
@@ -39,7 +37,6 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
   let platform: TestStack;
   let empty: TestStack;
   let emptyBus: TestNatsServer;
-  const modelDir = mkdtempSync(join(tmpdir(), 'aip-inference-'));
   const call = <T>(stack: TestStack, path: string, body: unknown) =>
     httpJson<T>(`${stack.gatewayUrl}${path}`, {
       method: 'POST',
@@ -68,22 +65,14 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
   };
 
   beforeAll(async () => {
-    const model = join(modelDir, 'tiny.gguf');
-    writeTinyLlama(model);
     // A bus of its own, so that the model-less inference service does not answer the other.
     emptyBus = await TestNatsServer.start();
     [platform, empty] = await Promise.all([
-      startTestStack({
-        apps: ['embedding', 'inference', 'gateway'],
+      startTinyLlamaStack({
+        models: { default: { parallel: 4 }, single: { parallel: 1 } },
         env: {
-          GATEWAY_REQUIRED_SERVICES: 'inference,embedding',
-          INFERENCE_THREADS: '1',
           INFERENCE_QUEUE_MAX: '1',
           INFERENCE_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-          INFERENCE_MODELS: JSON.stringify({
-            default: { model, parallel: 4 },
-            single: { model, parallel: 1 },
-          }),
         },
       }),
       startTestStack({
@@ -97,7 +86,6 @@ describe('inference: generation, streaming, concurrency, cancellation and the Op
   afterAll(async () => {
     await Promise.all([platform?.stop(), empty?.stop()]);
     await emptyBus?.stop();
-    rmSync(modelDir, { recursive: true, force: true });
   }, 30_000);
 
   it('generates exactly max_tokens tokens and reports finish_reason length with the usage', async () => {

@@ -1,12 +1,22 @@
-import { Body, Controller, Get, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Header,
+  HttpCode,
+  Post,
+  StreamableFile,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, PlatformError, Subject, type GenerationSettings } from '@aip/contracts';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { InferenceClient } from '../clients/inference.client';
 import { GenerationService } from '../generation/generation.service';
 import { sseStream } from '../generation/sse-stream';
 import { OpenAiChatDto, OpenAiCompletionDto } from './openai.dto';
+import { toChatMessages } from './openai-chat-messages';
+import { OpenAiExceptionFilter } from './openai-exception.filter';
+import { OpenAiModelCatalog } from './openai-model-catalog.service';
 import {
   chatChunkFormat,
   chatCompletion,
@@ -35,6 +45,14 @@ function settings(
   };
 }
 
+/**
+ * A max_tokens beyond what the model's context leaves after the prompt is clamped, not refused:
+ * generation ends where the context does, with finish_reason `length` and the usage of what was
+ * generated. (The gateway cannot count the prompt's tokens to refuse it up front; the inference
+ * service would otherwise shift the context and go on, past what the model can still see.)
+ */
+const WITHIN_CONTEXT = { stop_at_context_end: true } as const;
+
 function jsonSchemaOf(body: OpenAiChatDto): Record<string, unknown> | undefined {
   const format = body.response_format;
   if (format === undefined || format.type === 'text') return undefined;
@@ -54,11 +72,12 @@ function jsonSchemaOf(body: OpenAiChatDto): Record<string, unknown> | undefined 
 @ApiTags('openai')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
+@UseFilters(OpenAiExceptionFilter)
 @Controller('v1')
 export class OpenAiCompletionsController {
   constructor(
     private readonly generation: GenerationService,
-    private readonly inference: InferenceClient,
+    private readonly catalog: OpenAiModelCatalog,
   ) {}
 
   @Post('chat/completions')
@@ -75,12 +94,14 @@ export class OpenAiCompletionsController {
         body,
         body.max_completion_tokens ?? body.max_tokens ?? OPENAI_CHAT_DEFAULT_MAX_TOKENS,
       ),
+      ...WITHIN_CONTEXT,
       json_schema: jsonSchemaOf(body),
-      messages: body.messages,
+      messages: toChatMessages(body.messages, body.model),
     };
+    const fingerprint = this.catalog.fingerprintOf(body.model);
     if (body.stream) {
       const chunks = await this.generation.stream(principal, Subject.InferenceChat, payload);
-      const identity = openAiIdentity('chatcmpl', body.model);
+      const identity = openAiIdentity('chatcmpl', body.model, await fingerprint);
       return sseStream(
         chunks,
         chatChunkFormat(identity, body.stream_options?.include_usage === true),
@@ -92,7 +113,7 @@ export class OpenAiCompletionsController {
       payload,
     );
     return chatCompletion(
-      openAiIdentity('chatcmpl', done.model),
+      openAiIdentity('chatcmpl', done.model, await fingerprint),
       text,
       done.finish_reason,
       done.usage,
@@ -109,7 +130,11 @@ export class OpenAiCompletionsController {
     @Body() body: OpenAiCompletionDto,
   ): Promise<Record<string, unknown> | StreamableFile> {
     const prompts = typeof body.prompt === 'string' ? [body.prompt] : body.prompt;
-    const common = settings(body, body.max_tokens ?? OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS);
+    const common = {
+      ...settings(body, body.max_tokens ?? OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS),
+      ...WITHIN_CONTEXT,
+    };
+    const fingerprint = this.catalog.fingerprintOf(body.model);
     if (body.stream) {
       if (prompts.length !== 1) {
         throw new PlatformError(
@@ -125,7 +150,7 @@ export class OpenAiCompletionsController {
       return sseStream(
         chunks,
         completionChunkFormat(
-          openAiIdentity('cmpl', body.model),
+          openAiIdentity('cmpl', body.model, await fingerprint),
           body.stream_options?.include_usage === true,
         ),
       );
@@ -138,7 +163,7 @@ export class OpenAiCompletionsController {
     const sum = (key: 'prompt_tokens' | 'completion_tokens' | 'total_tokens') =>
       results.reduce((n, r) => n + r.done.usage[key], 0);
     return textCompletion(
-      openAiIdentity('cmpl', results[0].done.model),
+      openAiIdentity('cmpl', results[0].done.model, await fingerprint),
       results.map((r) => ({ text: r.text, finishReason: r.done.finish_reason })),
       {
         prompt_tokens: sum('prompt_tokens'),
@@ -146,23 +171,5 @@ export class OpenAiCompletionsController {
         total_tokens: sum('total_tokens'),
       },
     );
-  }
-
-  @Get('models')
-  @RequirePermission('generate:text')
-  @ApiOperation({ summary: 'OpenAI-compatible list of the generation models' })
-  async models(): Promise<Record<string, unknown>> {
-    const models = await this.inference.request(Subject.InferenceModels, {});
-    return {
-      object: 'list',
-      data: models.map((model) => ({
-        id: model.name,
-        object: 'model',
-        created: 0,
-        owned_by: 'aip',
-        context_size: model.context_size,
-        state: model.state,
-      })),
-    };
   }
 }

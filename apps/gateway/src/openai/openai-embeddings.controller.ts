@@ -1,14 +1,19 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, PlatformError, Subject } from '@aip/contracts';
 import { RequirePermission } from '@aip/rbac';
 import { OpenAiEmbeddingsDto } from './openai-embeddings.dto';
 import { EmbeddingClient } from '../clients/embedding.client';
 import { countTokens } from '../embeddings/word-count';
+import { embedInBatches } from './openai-embedding-batches';
+import { kindOfInput } from './openai-embedding-input';
+import { OpenAiExceptionFilter } from './openai-exception.filter';
 
 /** OpenAI-compatible `/v1/embeddings`, so OpenAI clients and tools work unchanged. */
 @ApiTags('openai')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
+@UseFilters(OpenAiExceptionFilter)
 @Controller('v1/embeddings')
 export class OpenAiEmbeddingsController {
   constructor(private readonly embeddings: EmbeddingClient) {}
@@ -18,13 +23,20 @@ export class OpenAiEmbeddingsController {
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible embeddings' })
   async create(@Body() body: OpenAiEmbeddingsDto): Promise<Record<string, unknown>> {
-    const texts = typeof body.input === 'string' ? [body.input] : body.input;
-    const result = await this.embeddings.embed(
-      texts,
-      body.model === 'default' ? undefined : body.model,
-    );
+    const input = kindOfInput(body.input);
+    // The embedding service takes text: none of its providers reads another tokenizer's ids.
+    if (input.kind === 'tokens') {
+      throw new PlatformError(
+        ErrorCode.ValidationFailed,
+        `Model ${body.model} takes input as text only: token ids cannot be read here; send the strings`,
+        { field: 'input', model: body.model },
+      );
+    }
+    const model = body.model === 'default' ? undefined : body.model;
+    if (body.dimensions !== undefined) await this.checkDimensions(body.model, body.dimensions);
+    const result = await embedInBatches(this.embeddings, input.texts, model);
     const base64 = body.encoding_format === 'base64';
-    const tokens = countTokens(texts);
+    const tokens = countTokens(input.texts);
     return {
       object: 'list',
       data: result.vectors.map((vector, index) => ({
@@ -37,5 +49,20 @@ export class OpenAiEmbeddingsController {
       model: result.model,
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     };
+  }
+
+  /**
+   * The embedding service has no way to shorten a model's vectors (cutting them is only sound
+   * for models trained for it), so `dimensions` may only ask for the model's own size.
+   */
+  private async checkDimensions(requested: string, dimensions: number): Promise<void> {
+    const models = await this.embeddings.request(Subject.EmbeddingModels, {});
+    const model = models.find((m) => (requested === 'default' ? m.default : m.name === requested));
+    if (model === undefined || model.dimension === dimensions) return;
+    throw new PlatformError(
+      ErrorCode.ValidationFailed,
+      `Model ${requested} does not support dimensions: its embeddings have ${model.dimension} dimensions and cannot be shortened`,
+      { field: 'dimensions', model: requested, dimension: model.dimension },
+    );
   }
 }

@@ -7,13 +7,20 @@ export interface OpenAiIdentity {
   id: string;
   created: number;
   model: string;
+  /** What served the model (see systemFingerprintOf); null when it could not be told. */
+  system_fingerprint?: string | null;
 }
 
-export function openAiIdentity(prefix: 'chatcmpl' | 'cmpl', model: string): OpenAiIdentity {
+export function openAiIdentity(
+  prefix: 'chatcmpl' | 'cmpl',
+  model: string,
+  systemFingerprint: string | null = null,
+): OpenAiIdentity {
   return {
     id: `${prefix}-${randomUUID().replace(/-/g, '')}`,
     created: Math.floor(Date.now() / 1000),
     model,
+    system_fingerprint: systemFingerprint,
   };
 }
 

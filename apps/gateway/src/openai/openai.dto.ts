@@ -18,7 +18,6 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import {
-  ChatMessageContract,
   MAX_BATCH_PROMPTS,
   MAX_GENERATION_TOKENS,
   MAX_PROMPT_CHARS,
@@ -28,7 +27,7 @@ import {
   MAX_TEMPERATURE,
   MAX_TOP_K,
 } from '@aip/contracts';
-import { ChatMessages } from '../generation/chat-messages.decorator';
+import { OpenAiChatMessageDto, OpenAiChatMessages } from './openai-chat-message.dto';
 
 /** A string or a list of `min`-`max` strings of at most `maxChars` characters each. */
 function IsStringOrList(
@@ -179,8 +178,8 @@ class OpenAiSamplingDto {
 }
 
 export class OpenAiChatDto extends OpenAiSamplingDto {
-  @ChatMessages()
-  messages!: ChatMessageContract[];
+  @OpenAiChatMessages()
+  messages!: OpenAiChatMessageDto[];
 
   @ApiPropertyOptional({ description: 'The newer name of max_tokens' })
   @IsOptional()

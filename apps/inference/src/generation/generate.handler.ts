@@ -73,6 +73,7 @@ export class GenerateHandler {
             seed: request.seed,
             stop: request.stop,
             jsonSchema: request.json_schema,
+            stopAtContextEnd: request.stop_at_context_end,
           },
           { signal: controller.signal, onText: coalescer && ((text) => coalescer.push(text)) },
         )

@@ -98,6 +98,9 @@ export class LlamaTextGenerator extends TextGenerator {
     // difference, and the prompt tokens it did not evaluate were already in the sequence.
     const meteredBefore = sequence.tokenMeter.usedInputTokens;
     let evaluatedPromptTokens: number | undefined;
+    // node-llama-cpp stops cleanly (with what it has) on this abort, where the caller's aborts
+    // throw: stopping at the context's end is a finish, not a failure.
+    const contextEnd = params.stopAtContextEnd ? new AbortController() : undefined;
     const common = {
       maxTokens: params.maxTokens,
       temperature: params.temperature ?? 0,
@@ -106,8 +109,8 @@ export class LlamaTextGenerator extends TextGenerator {
       seed: params.seed,
       grammar,
       customStopTriggers: params.stop?.length ? params.stop : undefined,
-      signal,
-      stopOnAbortSignal: false,
+      signal: contextEnd ? AbortSignal.any([signal, contextEnd.signal]) : signal,
+      stopOnAbortSignal: contextEnd !== undefined,
       // The text exactly as generated, so streamed pieces always join to the final text.
       trimWhitespaceSuffix: false,
       onTextChunk: onText,
@@ -118,6 +121,7 @@ export class LlamaTextGenerator extends TextGenerator {
           promptTokens = sequence.contextTokens.length - tokens.length;
         }
         completionTokens += tokens.length;
+        if (promptTokens + completionTokens >= sequence.contextSize) contextEnd?.abort();
       },
     };
     let text: string;
@@ -152,7 +156,7 @@ export class LlamaTextGenerator extends TextGenerator {
       text,
       promptTokens: promptTokens ?? sequence.tokenMeter.usedInputTokens,
       completionTokens,
-      finishReason: stopReason === 'maxTokens' ? 'length' : 'stop',
+      finishReason: stopReason === 'maxTokens' || contextEnd?.signal.aborted ? 'length' : 'stop',
     };
   }
 

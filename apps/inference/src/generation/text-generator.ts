@@ -18,6 +18,8 @@ export interface GenerationParams {
   stop?: string[];
   /** A JSON schema the output must follow, enforced by a grammar. */
   jsonSchema?: Record<string, unknown>;
+  /** End (finish reason length) when the context is full, rather than shift it and go on. */
+  stopAtContextEnd?: boolean;
 }
 
 export interface GenerationResult {

@@ -137,6 +137,14 @@ export class GenerationRouting extends GenerationSettings {
   @GenerationIdField()
   generation_id?: string;
 
+  /**
+   * End with finish_reason `length` once the prompt and the output fill the model's context,
+   * instead of shifting the oldest tokens out to go on: OpenAI's semantics, where both fit.
+   */
+  @IsOptional()
+  @IsBoolean()
+  stop_at_context_end?: boolean;
+
   /** Embed the prompt and the response and store them in the conversations collection. */
   @IsOptional()
   @IsBoolean()
