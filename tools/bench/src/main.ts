@@ -6,6 +6,7 @@ import { appEntry, workspaceRoot } from '@aip/platform';
 import type { Bench } from './benches/context';
 import { engine384 } from './benches/engine-384';
 import { engineGlove } from './benches/engine-glove';
+import { engineLanceDb } from './benches/engine-lancedb';
 import { enginePlain } from './benches/engine-plain';
 import { engineRestart } from './benches/engine-restart';
 import { embeddingSts } from './benches/embedding-sts';
@@ -26,6 +27,7 @@ import { cpuBusyShare, machineInfo } from './run/machine';
 
 const BENCHES: Bench[] = [
   engineGlove,
+  engineLanceDb,
   enginePlain,
   engine384,
   engineUpsert,

@@ -14,6 +14,8 @@ export interface BenchContext {
   dataset(name: DatasetName): Dataset;
   /** Exact top-k of the data set's queries, from the bench cache or brute force. */
   truth(dataset: Dataset, k: number): GroundTruth;
+  /** A fresh temporary folder for a benchmark's own files, removed at the end (also on Ctrl-C). */
+  tempDir(label: string): string;
   /** An engine (not started yet) over a fresh temporary data folder, removed at the end. */
   engine(label: string): EngineProcess;
   /** Stops an engine and removes its data folder. */

@@ -1,15 +1,15 @@
 import { exactScanQueries } from '../baseline/exact-in-process';
 import { buildHnsw, HNSW_DEFAULTS, hnswQueries } from '../baseline/hnsw-in-process';
-import type { Dataset } from '../data/datasets';
-import { createCollection, waitIndexed } from '../engine/collections';
+import { firstQueries, type Dataset } from '../data/datasets';
 import { restQueries, type SearchParams } from '../engine/search';
-import { upsertAll, type UploadResult } from '../engine/upload';
+import { measureRun, type Measured } from '../measure/measured';
 import { combineRuns, type QueryRun } from '../measure/query-run';
-import { recallAtK } from '../measure/recall';
+import { roundOrder } from '../measure/rounds';
 import { sameIds } from '../measure/same-ids';
 import { fixed, int, mib, ms, percent, ratio, recall, seconds } from '../report/format';
 import type { Table } from '../report/table';
 import { BATCH_SIZE, COLLECTION, K, type BenchContext, type BenchOutput } from './context';
+import { indexInEngine, type EngineIndexed } from './index-in-engine';
 
 export interface SearchSuiteOptions {
   /** Queries per pass (the first n of the data set's held-out queries). */
@@ -24,14 +24,6 @@ export const DEFAULT_EFS = [16, 32, 64, 128, 256, 512] as const;
 /** Passes per search setting; the median q/s is reported (see combineRuns). */
 const ROUNDS = 3;
 
-interface Measured {
-  recall: number;
-  qps: number;
-  p50Ms: number;
-  p99Ms: number;
-  queries: number;
-}
-
 interface Setting {
   /** Sent as `params`; undefined = the engine's defaults. */
   params: SearchParams | undefined;
@@ -39,9 +31,7 @@ interface Setting {
   ef: number;
 }
 
-interface Loaded {
-  upload: UploadResult;
-  catchUpMs: number;
+interface Loaded extends EngineIndexed {
   rssMiB: number | undefined;
 }
 
@@ -58,15 +48,10 @@ export async function searchSuite(
 ): Promise<BenchOutput> {
   const { log } = context;
   const truth = context.truth(dataset, K);
-  const queryIndices = range(Math.min(options.queries, dataset.queryCount));
-  const exactIndices = range(Math.min(options.exactQueries, dataset.queryCount));
-  const measure = (run: QueryRun, indices: number[]): Measured => ({
-    recall: recallAtK(dataset, truth, indices, run.ids),
-    qps: run.summary.qps,
-    p50Ms: run.summary.p50Ms,
-    p99Ms: run.summary.p99Ms,
-    queries: indices.length,
-  });
+  const queryIndices = firstQueries(dataset, options.queries);
+  const exactIndices = firstQueries(dataset, options.exactQueries);
+  const measure = (run: QueryRun, indices: number[]): Measured =>
+    measureRun(dataset, truth, indices, run);
   const settings: Setting[] = [
     { params: undefined, ef: HNSW_DEFAULTS.efConstruct },
     ...options.efs.map((ef) => ({ params: { hnsw_ef: ef }, ef })),
@@ -76,13 +61,8 @@ export async function searchSuite(
   await engine.start();
   let client = engine.client();
   try {
-    await createCollection(client, COLLECTION, {
-      vectors: { size: dataset.dim, distance: 'Cosine' },
-    });
-    log(`${dataset.name}: upserting ${dataset.baseCount} points into the engine`);
-    const upload = await upsertAll([client], COLLECTION, dataset, BATCH_SIZE, log);
-    const catchUpMs = (await waitIndexed(client, COLLECTION, dataset.baseCount, log)).ms;
-    const loaded: Loaded = { upload, catchUpMs, rssMiB: engine.memoryMiB() };
+    const indexed = await indexInEngine(client, dataset, log);
+    const loaded: Loaded = { ...indexed, rssMiB: engine.memoryMiB() };
 
     log(`${dataset.name}: hnswlib-node in-process build (the engine idles)`);
     // The build blocks this process for minutes: longer than the engine keeps an idle
@@ -97,10 +77,8 @@ export async function searchSuite(
       log(
         `${dataset.name}: search round ${round}/${ROUNDS} (engine, then in-process, per setting)`,
       );
-      // Odd rounds go up the curve, even rounds down, so no setting always runs first.
-      const order = [...settings.entries()];
-      if (round % 2 === 0) order.reverse();
-      for (const [i, setting] of order) {
+      for (const i of roundOrder(settings.length, round)) {
+        const setting = settings[i];
         engineRuns[i].push(
           await restQueries(client, COLLECTION, dataset, queryIndices, K, setting.params),
         );
@@ -300,8 +278,4 @@ function report(
       curve: options.efs.map((ef, i) => ({ ef, engine: engineCurve[i], hnswlib: hnswCurve[i] })),
     },
   };
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
 }

@@ -50,6 +50,11 @@ export function firstRows(dataset: Dataset, count: number): Dataset {
   };
 }
 
+/** The indices of the first `count` held-out queries (all of them when there are fewer). */
+export function firstQueries(dataset: Dataset, count: number): number[] {
+  return Array.from({ length: Math.min(count, dataset.queryCount) }, (_, i) => i);
+}
+
 /**
  * GloVe 6B-100d through the wink package (341,479 words), normalised (cosine). 1,000 words,
  * chosen by a seeded draw over all words, are held out as queries; the rest, in frequency

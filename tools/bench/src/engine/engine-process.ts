@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appEntry, getJson, ManagedProcess, reservePort, waitFor } from '@aip/platform';
+import { processMemoryMiB } from '../measure/process-memory';
 import { RestClient } from './rest-client';
 
 /** Compiles the engine (and the libs it uses) so the benchmark measures the current sources. */
@@ -98,14 +98,7 @@ export class EngineProcess {
 
   /** Resident memory of the process in MiB (`VmRSS`; `VmHWM` for the peak), from /proc. */
   memoryMiB(field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
-    if (this.pid === undefined) return undefined;
-    try {
-      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-      return match ? Number(match[1]) / 1024 : undefined;
-    } catch {
-      return undefined; // No /proc (not Linux) or the process is gone.
-    }
+    return processMemoryMiB(this.pid, field);
   }
 
   client(connections = 1): RestClient {

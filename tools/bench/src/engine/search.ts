@@ -12,7 +12,8 @@ export interface SearchParams {
   quantization?: { ignore?: boolean; rescore?: boolean; oversampling?: number };
 }
 
-const WARMUP_QUERIES = 50;
+/** Queries sent before each timed pass (and counted in CPU figures taken around a pass). */
+export const WARMUP_QUERIES = 50;
 
 /** The universal query API's body for one held-out query. */
 export function queryBody(

@@ -16,10 +16,15 @@ export interface RunPaths {
 
 /** Scratch folders of engines still to remove (also on Ctrl-C). */
 const scratch = new Map<EngineProcess, string>();
+/** Benchmarks' own temporary folders, removed with the engines' ones. */
+const tempDirs = new Set<string>();
 
 export function removeScratch(): void {
-  for (const dir of scratch.values()) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [...scratch.values(), ...tempDirs]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
   scratch.clear();
+  tempDirs.clear();
 }
 
 export function createContext(
@@ -50,6 +55,11 @@ export function createContext(
         truths.set(key, truth);
       }
       return truth;
+    },
+    tempDir(label) {
+      const dir = mkdtempSync(join(tmpdir(), `aip-bench-${label}-`));
+      tempDirs.add(dir);
+      return dir;
     },
     engine(label) {
       const dataDir = mkdtempSync(join(tmpdir(), 'aip-bench-engine-'));
