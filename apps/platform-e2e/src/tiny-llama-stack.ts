@@ -10,6 +10,8 @@ export interface TinyLlamaStackOptions {
   models: TinyModels;
   /** More environment for every app (limits, timeouts). */
   env?: NodeJS.ProcessEnv;
+  /** The model's context, in tokens. Default 512. */
+  contextLength?: number;
   /**
    * A NATS server of the stack's own, so that another run's inference service on the machine's
    * shared bus (with other models) cannot answer this stack's requests. Default true.
@@ -24,12 +26,12 @@ export interface TinyLlamaStack extends TestStack {
 
 /**
  * The embedding, inference and gateway apps as real processes, with generation models on a
- * tiny llama GGUF the test writes (512 tokens of context, one decoding thread).
+ * tiny llama GGUF the test writes (512 tokens of context unless told, one decoding thread).
  */
 export async function startTinyLlamaStack(options: TinyLlamaStackOptions): Promise<TinyLlamaStack> {
   const modelDir = mkdtempSync(join(tmpdir(), 'aip-tiny-llama-'));
   const modelFile = join(modelDir, 'tiny.gguf');
-  writeTinyLlama(modelFile);
+  writeTinyLlama(modelFile, { contextLength: options.contextLength });
   const bus = options.ownBus === false ? undefined : await TestNatsServer.start();
   const models = Object.fromEntries(
     Object.entries(options.models).map(([name, { parallel }]) => [

@@ -7,6 +7,8 @@ export * from './errors/error-code';
 export * from './errors/platform-error';
 export * from './health/service-health';
 export * from './inference/generation.contract';
+export * from './inference/logprobs.contract';
+export * from './inference/tool-calling.contract';
 export * from './inference/rag.contract';
 export * from './subjects/service-name';
 export * from './subjects/subject';

@@ -9,7 +9,6 @@ import {
   type ChatRequest,
   type GenerateRequest,
   type GenerationChunk,
-  type GenerationDoneChunk,
   type RagAnswer,
   type RagQueryRequest,
   type RagStreamEvent,
@@ -17,17 +16,14 @@ import {
 } from '@aip/contracts';
 import { CalleeClient, NATS_CLIENT, ServiceClient } from '@aip/platform';
 import { GatewayConfig } from '../config/gateway.config';
+import { GenerationAssembly, type Generation } from './generation-assembly';
+
+export type { GeneratedChoice, Generation } from './generation-assembly';
 
 export type GenerationSubject = Subject.InferenceGenerate | Subject.InferenceChat;
 export type GenerationPayload =
   Omit<GenerateRequest, 'generation_id'> | Omit<ChatRequest, 'generation_id'>;
 export type RagPayload = Omit<RagQueryRequest, 'stream' | 'generation_id'>;
-
-/** A whole generation: its text and the final message (finish reason, usage). */
-export interface Generation {
-  text: string;
-  done: GenerationDoneChunk;
-}
 
 /**
  * The inference service over NATS: generation, RAG, feedback and models. Generations and RAG
@@ -56,24 +52,25 @@ export class InferenceClient extends CalleeClient<ServiceName.Inference> {
     );
   }
 
-  /** The whole text at once (the service sends it in its final message). */
+  /**
+   * The whole generation at once: the service sends it in its final message, or (with log
+   * probabilities, which could outgrow one message) in pieces assembled here.
+   */
   async complete(subject: GenerationSubject, payload: GenerationPayload): Promise<Generation> {
     const chunks = this.stream(
       subject,
       { ...payload, stream: false, generation_id: randomUUID() },
       { timeoutMs: this.config.GATEWAY_REQUEST_TIMEOUT_MS },
     );
-    return lastValueFrom(
+    const assembly = await lastValueFrom(
       chunks.pipe(
-        reduce<GenerationChunk, Partial<Generation>>(
-          (acc, chunk) =>
-            chunk.type === 'text'
-              ? { ...acc, text: (acc.text ?? '') + chunk.text }
-              : { text: (acc.text ?? '') + (chunk.text ?? ''), done: chunk },
-          {},
+        reduce<GenerationChunk, GenerationAssembly>(
+          (assembly, chunk) => assembly.add(chunk),
+          new GenerationAssembly(),
         ),
       ),
-    ) as Promise<Generation>;
+    );
+    return assembly.result();
   }
 
   answer(payload: RagPayload): Promise<RagAnswer> {

@@ -16,9 +16,9 @@ import {
   type GenerationSubject,
 } from '../clients/inference.client';
 
-/** The most a payload may generate: its max_tokens, or the inference service's default. */
+/** The most a payload may generate: its max_tokens (or the service's default) for each choice. */
 function mostTokensOf(payload: GenerationPayload): number {
-  return payload.max_tokens ?? DEFAULT_MAX_TOKENS;
+  return (payload.max_tokens ?? DEFAULT_MAX_TOKENS) * (payload.n ?? 1);
 }
 
 /**

@@ -91,6 +91,8 @@ export function ollamaStreamFormat(reply: OllamaReply): StreamFormat<GenerationC
   return {
     events: (chunk) => {
       if (chunk.type === 'done') return [reply.final(chunk)];
+      // Ollama's requests ask for no tool calls or log probabilities: only text comes.
+      if (chunk.type !== 'text') return [];
       reply.clock.sawText();
       return chunk.text === '' ? [] : [reply.delta(chunk.text)];
     },
@@ -114,6 +116,7 @@ export async function wholeReply(
           done = chunk;
           return;
         }
+        if (chunk.type !== 'text') return;
         reply.clock.sawText();
         text += chunk.text;
       }),

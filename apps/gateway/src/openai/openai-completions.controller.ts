@@ -17,13 +17,9 @@ import { OpenAiChatDto, OpenAiCompletionDto } from './openai.dto';
 import { toChatMessages } from './openai-chat-messages';
 import { OpenAiExceptionFilter } from './openai-exception.filter';
 import { OpenAiModelCatalog } from './openai-model-catalog.service';
-import {
-  chatChunkFormat,
-  chatCompletion,
-  completionChunkFormat,
-  openAiIdentity,
-  textCompletion,
-} from './openai-format';
+import { chatCompletion, openAiIdentity, textCompletion } from './openai-format';
+import { chatChunkFormat, completionChunkFormat } from './openai-chunk-format';
+import { chatChoiceFields, completionChoiceFields, textChoices } from './openai-choice-options';
 
 /** OpenAI's defaults where a request leaves a setting out. */
 const OPENAI_DEFAULT_TEMPERATURE = 1;
@@ -97,6 +93,7 @@ export class OpenAiCompletionsController {
       ...WITHIN_CONTEXT,
       json_schema: jsonSchemaOf(body),
       messages: toChatMessages(body.messages, body.model),
+      ...chatChoiceFields(body),
     };
     const fingerprint = this.catalog.fingerprintOf(body.model);
     if (body.stream) {
@@ -107,15 +104,15 @@ export class OpenAiCompletionsController {
         chatChunkFormat(identity, body.stream_options?.include_usage === true),
       );
     }
-    const { text, done } = await this.generation.complete(
+    const { choices, done } = await this.generation.complete(
       principal,
       Subject.InferenceChat,
       payload,
     );
     return chatCompletion(
       openAiIdentity('chatcmpl', done.model, await fingerprint),
-      text,
-      done.finish_reason,
+      // Asked for, log probabilities are a list even for a choice with no text.
+      payload.logprobs ? choices.map((c) => ({ ...c, logprobs: c.logprobs ?? [] })) : choices,
       done.usage,
     );
   }
@@ -133,6 +130,7 @@ export class OpenAiCompletionsController {
     const common = {
       ...settings(body, body.max_tokens ?? OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS),
       ...WITHIN_CONTEXT,
+      ...completionChoiceFields(body),
     };
     const fingerprint = this.catalog.fingerprintOf(body.model);
     if (body.stream) {
@@ -152,6 +150,11 @@ export class OpenAiCompletionsController {
         completionChunkFormat(
           openAiIdentity('cmpl', body.model, await fingerprint),
           body.stream_options?.include_usage === true,
+          {
+            ...(body.echo ? { echo: prompts[0] } : {}),
+            logprobs: body.logprobs != null,
+            n: body.n ?? 1,
+          },
         ),
       );
     }
@@ -164,7 +167,7 @@ export class OpenAiCompletionsController {
       results.reduce((n, r) => n + r.done.usage[key], 0);
     return textCompletion(
       openAiIdentity('cmpl', results[0].done.model, await fingerprint),
-      results.map((r) => ({ text: r.text, finishReason: r.done.finish_reason })),
+      textChoices(prompts, results, body),
       {
         prompt_tokens: sum('prompt_tokens'),
         completion_tokens: sum('completion_tokens'),

@@ -1,11 +1,6 @@
 import type { GenerationChunk } from '@aip/contracts';
-import {
-  chatChunkFormat,
-  chatCompletion,
-  completionChunkFormat,
-  openAiIdentity,
-  textCompletion,
-} from './openai-format';
+import { chatChunkFormat, completionChunkFormat } from './openai-chunk-format';
+import { chatChoice, chatCompletion, openAiIdentity, textCompletion } from './openai-format';
 
 const usage = { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 };
 const messages: GenerationChunk[] = [
@@ -36,7 +31,8 @@ describe('OpenAI response bodies', () => {
   const identity = { id: 'chatcmpl-1', created: 1700000000, model: 'tiny' };
 
   it('answers chat as one assistant message with its finish reason and usage', () => {
-    expect(chatCompletion(identity, 'Hello', 'stop', usage)).toEqual({
+    const choice = { index: 0, text: 'Hello', finish_reason: 'stop' as const, tool_calls: [] };
+    expect(chatCompletion(identity, [choice], usage)).toEqual({
       id: 'chatcmpl-1',
       created: 1700000000,
       model: 'tiny',
@@ -150,5 +146,40 @@ describe('OpenAI stream formats', () => {
     expect(roles(first)).toBe(1);
     expect(roles(first)).toBe(0);
     expect(roles(second)).toBe(1);
+  });
+});
+
+describe('OpenAI chat choices with tool calls and log probabilities', () => {
+  const call = {
+    id: 'call_1',
+    type: 'function' as const,
+    function: { name: 'f', arguments: '{}' },
+  };
+
+  it('answers a choice that only called tools with null content, its calls and finish reason', () => {
+    expect(
+      chatChoice({ index: 1, text: '', finish_reason: 'tool_calls', tool_calls: [call] }),
+    ).toEqual({
+      index: 1,
+      message: { role: 'assistant', content: null, refusal: null, tool_calls: [call] },
+      logprobs: null,
+      finish_reason: 'tool_calls',
+    });
+  });
+
+  it('keeps text beside calls, and the log probabilities of the content when asked', () => {
+    const entry = { token: 'Hi', logprob: -1, bytes: [72, 105], top_logprobs: [] };
+    expect(
+      chatChoice({
+        index: 0,
+        text: 'Hi',
+        finish_reason: 'tool_calls',
+        tool_calls: [call],
+        logprobs: [entry],
+      }),
+    ).toMatchObject({
+      message: { content: 'Hi', tool_calls: [call] },
+      logprobs: { content: [entry], refusal: null },
+    });
   });
 });

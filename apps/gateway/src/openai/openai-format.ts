@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { FinishReason, GenerationChunk, TokenUsage } from '@aip/contracts';
-import type { SseFormat } from '../generation/sse-stream';
+import type { FinishReason, TokenUsage } from '@aip/contracts';
+import type { GeneratedChoice } from '../clients/inference.client';
+import { chatLogprobs, type CompletionLogprobs } from './openai-logprobs';
 
 /** One OpenAI response's identity, shared by all the chunks of a stream. */
 export interface OpenAiIdentity {
@@ -24,30 +25,40 @@ export function openAiIdentity(
   };
 }
 
+/** A chat choice as OpenAI answers it: `content` null when the model only called tools. */
+export function chatChoice(choice: GeneratedChoice): Record<string, unknown> {
+  const calls = choice.tool_calls;
+  return {
+    index: choice.index,
+    message: {
+      role: 'assistant',
+      content: calls.length > 0 && choice.text === '' ? null : choice.text,
+      refusal: null,
+      ...(calls.length > 0 ? { tool_calls: calls } : {}),
+    },
+    logprobs: chatLogprobs(choice.logprobs),
+    finish_reason: choice.finish_reason,
+  };
+}
+
 export function chatCompletion(
   identity: OpenAiIdentity,
-  text: string,
-  finishReason: FinishReason,
+  choices: GeneratedChoice[],
   usage: TokenUsage,
 ): Record<string, unknown> {
-  return {
-    ...identity,
-    object: 'chat.completion',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content: text, refusal: null },
-        logprobs: null,
-        finish_reason: finishReason,
-      },
-    ],
-    usage,
-  };
+  return { ...identity, object: 'chat.completion', choices: choices.map(chatChoice), usage };
+}
+
+/** One choice of a text completion, its index counting across the prompts of the request. */
+export interface TextChoice {
+  text: string;
+  finishReason: FinishReason;
+  logprobs?: CompletionLogprobs;
 }
 
 export function textCompletion(
   identity: OpenAiIdentity,
-  choices: { text: string; finishReason: FinishReason }[],
+  choices: TextChoice[],
   usage: TokenUsage,
 ): Record<string, unknown> {
   return {
@@ -56,68 +67,9 @@ export function textCompletion(
     choices: choices.map((choice, index) => ({
       index,
       text: choice.text,
-      logprobs: null,
+      logprobs: choice.logprobs ?? null,
       finish_reason: choice.finishReason,
     })),
     usage,
-  };
-}
-
-/**
- * The chat.completion.chunk stream: the assistant role first, then content deltas, then an
- * empty delta with the finish reason, then (when asked) a chunk with no choices and the usage.
- */
-export function chatChunkFormat(
-  identity: OpenAiIdentity,
-  includeUsage: boolean,
-): SseFormat<GenerationChunk> {
-  let first = true;
-  const chunk = (choices: unknown[], usage?: TokenUsage) => ({
-    ...identity,
-    object: 'chat.completion.chunk',
-    choices,
-    ...(includeUsage ? { usage: usage ?? null } : {}),
-  });
-  return {
-    events: (message) => {
-      const events: unknown[] = [];
-      if (first) {
-        first = false;
-        events.push(
-          chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
-        );
-      }
-      if (message.type === 'text') {
-        events.push(chunk([{ index: 0, delta: { content: message.text }, finish_reason: null }]));
-      } else {
-        events.push(chunk([{ index: 0, delta: {}, finish_reason: message.finish_reason }]));
-        if (includeUsage) events.push(chunk([], message.usage));
-      }
-      return events;
-    },
-    end: ['[DONE]'],
-  };
-}
-
-/** The text_completion stream: text deltas, the finish reason, then (when asked) the usage. */
-export function completionChunkFormat(
-  identity: OpenAiIdentity,
-  includeUsage: boolean,
-): SseFormat<GenerationChunk> {
-  const chunk = (choices: unknown[], usage?: TokenUsage) => ({
-    ...identity,
-    object: 'text_completion',
-    choices,
-    ...(includeUsage ? { usage: usage ?? null } : {}),
-  });
-  return {
-    events: (message) =>
-      message.type === 'text'
-        ? [chunk([{ index: 0, text: message.text, logprobs: null, finish_reason: null }])]
-        : [
-            chunk([{ index: 0, text: '', logprobs: null, finish_reason: message.finish_reason }]),
-            ...(includeUsage ? [chunk([], message.usage)] : []),
-          ],
-    end: ['[DONE]'],
   };
 }

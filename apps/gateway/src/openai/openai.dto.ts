@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  Equals,
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -19,13 +20,22 @@ import {
 } from 'class-validator';
 import {
   MAX_BATCH_PROMPTS,
+  MAX_CHOICES,
+  MAX_COMPLETION_LOGPROBS,
   MAX_GENERATION_TOKENS,
   MAX_PROMPT_CHARS,
   MAX_SEED,
   MAX_STOP_CHARS,
   MAX_STOP_STRINGS,
   MAX_TEMPERATURE,
+  MAX_TOOLS,
   MAX_TOP_K,
+  MAX_TOP_LOGPROBS,
+  NestedObjects,
+  TOOL_CHOICE_MODES,
+  ToolChoiceField,
+  ToolContract,
+  type ToolChoice,
 } from '@aip/contracts';
 import { OpenAiChatMessageDto, OpenAiChatMessages } from './openai-chat-message.dto';
 
@@ -165,9 +175,15 @@ class OpenAiSamplingDto {
   @Type(() => StreamOptionsDto)
   stream_options?: StreamOptionsDto | null;
 
-  @ApiPropertyOptional({ description: 'Only 1 choice is generated' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_CHOICES,
+    description: `How many choices to generate, each on its own sequence while the model has them free (at most ${MAX_CHOICES})`,
+  })
   @IsOptional()
-  @Equals(1, { message: 'n must be 1: one choice per request' })
+  @IsInt({ message: 'n must be a whole number' })
+  @Min(1, { message: 'n must be at least 1' })
+  @Max(MAX_CHOICES, { message: `n must be at most ${MAX_CHOICES}` })
   n?: number;
 
   @ApiPropertyOptional()
@@ -195,10 +211,64 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
   @ValidateNested()
   @Type(() => ResponseFormatDto)
   response_format?: ResponseFormatDto;
+
+  @ApiPropertyOptional({
+    type: [ToolContract],
+    maxItems: MAX_TOOLS,
+    description:
+      'Functions the model may call; their JSON-schema parameters are enforced by a grammar',
+  })
+  @IsOptional()
+  @IsArray({ message: 'tools must be a list of tools' })
+  @ArrayMaxSize(MAX_TOOLS, { message: `tools must hold at most ${MAX_TOOLS} tools` })
+  @NestedObjects(() => ToolContract, 'tools')
+  tools?: ToolContract[];
+
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', enum: [...TOOL_CHOICE_MODES] }, { type: 'object' }],
+    description:
+      'none, auto (the default with tools), required, or {type: function, function: {name}}',
+  })
+  @IsOptional()
+  @ToolChoiceField()
+  tool_choice?: ToolChoice;
+
+  @ApiPropertyOptional({ description: 'Whether one reply may call several tools' })
+  @IsOptional()
+  @IsBoolean({ message: 'parallel_tool_calls must be a boolean' })
+  parallel_tool_calls?: boolean;
+
+  @ApiPropertyOptional({ description: 'Report the log probability of each generated token' })
+  @IsOptional()
+  @IsBoolean({ message: 'logprobs must be a boolean' })
+  logprobs?: boolean | null;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_TOP_LOGPROBS })
+  @IsOptional()
+  @IsInt({ message: 'top_logprobs must be a whole number' })
+  @Min(0, { message: 'top_logprobs must be at least 0' })
+  @Max(MAX_TOP_LOGPROBS, { message: `top_logprobs must be at most ${MAX_TOP_LOGPROBS}` })
+  top_logprobs?: number | null;
 }
 
 export class OpenAiCompletionDto extends OpenAiSamplingDto {
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
   @IsStringOrList('prompt', 1, MAX_BATCH_PROMPTS, MAX_PROMPT_CHARS)
   prompt!: string | string[];
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_COMPLETION_LOGPROBS,
+    description: 'Log probabilities of each token, listing this many alternatives',
+  })
+  @IsOptional()
+  @IsInt({ message: 'logprobs must be a whole number' })
+  @Min(0, { message: 'logprobs must be at least 0' })
+  @Max(MAX_COMPLETION_LOGPROBS, { message: `logprobs must be at most ${MAX_COMPLETION_LOGPROBS}` })
+  logprobs?: number | null;
+
+  @ApiPropertyOptional({ description: 'Begin the text (and its logprobs) with the prompt' })
+  @IsOptional()
+  @IsBoolean({ message: 'echo must be a boolean' })
+  echo?: boolean;
 }

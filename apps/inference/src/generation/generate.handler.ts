@@ -6,26 +6,40 @@ import {
   DEFAULT_MAX_TOKENS,
   GenerateRequest,
   Subject,
+  type ChatMessageContract,
+  type GenerationChoices,
   type GenerationChunk,
-  type GenerationRouting,
 } from '@aip/contracts';
 import { ConversationStore } from '../conversations/conversation-store.service';
 import { conversationOf } from './conversation-of';
 import { GenerationCancellations } from './generation-cancellations.service';
-import { TextCoalescer } from './text-coalescer';
-import { TextGenerator, type GenerationParams } from './text-generator';
+import { GenerationReply } from './generation-reply';
+import { TextGenerator, type ChatMessage, type GenerationParams } from './text-generator';
 import { Handles } from '@aip/platform';
 
-/** Longest streamed text waits before it is sent on (after the first piece, sent at once). */
-export const STREAM_FLUSH_MS = 8;
-/** Streamed text sent on as soon as this much has gathered. */
-export const STREAM_FLUSH_CHARS = 2048;
+/** A message of a chat request as the generator takes it. */
+function chatMessageOf(message: ChatMessageContract): ChatMessage {
+  return {
+    role: message.role,
+    content: message.content ?? '',
+    ...(message.tool_calls?.length
+      ? {
+          toolCalls: message.tool_calls.map(({ id, function: { name, arguments: args } }) => ({
+            id,
+            type: 'function' as const,
+            function: { name, arguments: args },
+          })),
+        }
+      : {}),
+    ...(message.tool_call_id === undefined ? {} : { toolCallId: message.tool_call_id }),
+  };
+}
 
 /**
- * Generation over NATS. A streamed request gets its text in coalesced `text` messages, then a
- * `done` message with the finish reason and usage; otherwise only the `done` message, with all
- * of the text. A cancellation from the caller (see generationCancelSubject) stops the
- * generation and frees its sequence.
+ * Generation over NATS. A streamed request gets its text in coalesced `text` messages (and its
+ * tool calls in `tool_call` pieces), then a `done` message with the finish reason and usage;
+ * otherwise only the `done` message, with all of the text (see GenerationReply). A cancellation
+ * from the caller (see generationCancelSubject) stops the generation and frees its sequence.
  */
 @Controller()
 export class GenerateHandler {
@@ -37,32 +51,42 @@ export class GenerateHandler {
 
   @Handles(Subject.InferenceGenerate)
   generate(@Payload() request: GenerateRequest): Observable<GenerationChunk> {
-    return this.run(request, { prompt: request.prompt });
+    return this.run(request, {
+      prompt: request.prompt,
+      promptLogprobs: request.prompt_logprobs,
+    });
   }
 
   @Handles(Subject.InferenceChat)
   chat(@Payload() request: ChatRequest): Observable<GenerationChunk> {
     return this.run(request, {
-      messages: request.messages.map(({ role, content }) => ({ role, content })),
+      messages: request.messages.map(chatMessageOf),
+      tools: request.tools?.map(({ function: tool }) => ({
+        name: tool.name,
+        description: tool.description,
+        parameters: tool.parameters,
+      })),
+      toolChoice: request.tool_choice,
+      parallelToolCalls: request.parallel_tool_calls,
     });
   }
 
   private run(
-    request: GenerationRouting,
-    input: Pick<GenerationParams, 'prompt' | 'messages'>,
+    request: GenerationChoices,
+    input: Pick<
+      GenerationParams,
+      'prompt' | 'messages' | 'promptLogprobs' | 'tools' | 'toolChoice' | 'parallelToolCalls'
+    >,
   ): Observable<GenerationChunk> {
     return new Observable<GenerationChunk>((subscriber) => {
       const controller = new AbortController();
-      const coalescer = request.stream
-        ? new TextCoalescer(
-            (text) => subscriber.next({ type: 'text', text }),
-            STREAM_FLUSH_MS,
-            STREAM_FLUSH_CHARS,
-          )
-        : undefined;
+      const reply = new GenerationReply(
+        (chunk) => subscriber.next(chunk),
+        request.stream === true || request.logprobs === true,
+      );
       const stopWatching = this.cancellations.abortOnCancel(request.generation_id, controller);
       this.generator
-        .generate(
+        .generateChoices(
           {
             ...input,
             model: request.model,
@@ -74,34 +98,28 @@ export class GenerateHandler {
             stop: request.stop,
             jsonSchema: request.json_schema,
             stopAtContextEnd: request.stop_at_context_end,
+            logprobs: request.logprobs ? { top: request.top_logprobs ?? 0 } : undefined,
           },
-          { signal: controller.signal, onText: coalescer && ((text) => coalescer.push(text)) },
+          request.n ?? 1,
+          {
+            signal: controller.signal,
+            choice: (index) => reply.listener(index),
+            onPromptLogprobs: (logprobs) => reply.promptLogprobs(logprobs),
+          },
         )
-        .then(async (result) => ({
-          result,
+        .then(async (results) => ({
+          results,
           vectorId: request.store_embedding
-            ? await this.conversations.store(conversationOf(input, result, request.tenant))
+            ? await this.conversations.store(conversationOf(input, results[0]!, request.tenant))
             : undefined,
         }))
         .then(
-          ({ result, vectorId }) => {
-            coalescer?.flush();
-            subscriber.next({
-              type: 'done',
-              model: result.model,
-              ...(coalescer ? {} : { text: result.text }),
-              finish_reason: result.finishReason,
-              usage: {
-                prompt_tokens: result.promptTokens,
-                completion_tokens: result.completionTokens,
-                total_tokens: result.promptTokens + result.completionTokens,
-              },
-              ...(vectorId === undefined ? {} : { vector_id: vectorId }),
-            });
+          ({ results, vectorId }) => {
+            reply.done(results, vectorId);
             subscriber.complete();
           },
           (error: unknown) => {
-            coalescer?.close();
+            reply.close();
             // Cancelled by the caller, who no longer listens: nothing to report.
             if (controller.signal.aborted) subscriber.complete();
             else subscriber.error(error);

@@ -1,4 +1,4 @@
-import { TextCoalescer } from './text-coalescer';
+import { MAX_LOGPROBS_PER_MESSAGE, TextCoalescer } from './text-coalescer';
 
 describe('TextCoalescer', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -39,5 +39,39 @@ describe('TextCoalescer', () => {
     coalescer.close();
     jest.advanceTimersByTime(100);
     expect(sent).toEqual(['a']);
+  });
+});
+
+describe('TextCoalescer with log probabilities', () => {
+  const entry = (token: string) => ({ token, logprob: -1, bytes: [], top_logprobs: [] });
+
+  it("sends the tokens' log probabilities with their text, even tokens without text", () => {
+    const sent: [string, number][] = [];
+    const coalescer = new TextCoalescer(
+      (text, logprobs) => sent.push([text, logprobs?.length ?? 0]),
+      1000,
+      1000,
+    );
+    coalescer.push('a', [entry('a')]);
+    coalescer.push('', [entry('')]);
+    coalescer.push('b', [entry('b')]);
+    coalescer.flush();
+    expect(sent).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
+  it('sends early once MAX_LOGPROBS_PER_MESSAGE tokens have gathered', () => {
+    const sent: number[] = [];
+    const coalescer = new TextCoalescer(
+      (_t, logprobs) => sent.push(logprobs?.length ?? 0),
+      1e6,
+      1e6,
+    );
+    coalescer.push('x', [entry('x')]);
+    for (let i = 0; i < MAX_LOGPROBS_PER_MESSAGE; i++) coalescer.push('y', [entry('y')]);
+    expect(sent).toEqual([1, MAX_LOGPROBS_PER_MESSAGE]);
+    coalescer.close();
   });
 });

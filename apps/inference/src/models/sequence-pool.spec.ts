@@ -41,6 +41,17 @@ describe('SequencePool', () => {
     await expect(next).resolves.toBeInstanceOf(Function);
   });
 
+  it('gives a free sequence to tryAcquire at once, and none (without queueing) when all are busy', async () => {
+    const pool = new SequencePool('tiny', 2, 10);
+    await pool.acquire();
+    const extra = pool.tryAcquire();
+    expect(extra).toBeDefined();
+    expect(pool.tryAcquire()).toBeUndefined();
+    expect(pool.stats).toEqual({ active: 2, waiting: 0 });
+    extra!();
+    expect(pool.stats.active).toBe(1);
+  });
+
   it('counts a release only once', async () => {
     const pool = new SequencePool('tiny', 1, 0);
     const release = await pool.acquire();

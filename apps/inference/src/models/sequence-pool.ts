@@ -54,6 +54,11 @@ export class SequencePool {
     });
   }
 
+  /** A release function if a sequence is free right now, without queueing for one. */
+  tryAcquire(): (() => void) | undefined {
+    return this.active < this.capacity ? this.grant() : undefined;
+  }
+
   private grant(): () => void {
     this.active += 1;
     const started = Date.now();

@@ -57,3 +57,46 @@ describe('WarmSequences (sequences kept warm, chosen by the longest shared prefi
     );
   });
 });
+
+describe('promptKey with tools', () => {
+  const call = { id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } };
+  const asked = [{ role: 'user', content: 'weather?' }];
+
+  it('keys a reply that called tools as the assistant message carrying them back next turn', () => {
+    const reply = promptKey(
+      { messages: asked, tools: { f: {} } },
+      { content: '', toolCalls: [call] },
+    );
+    const nextTurn = promptKey({
+      messages: [
+        ...asked,
+        { role: 'assistant', content: '', toolCalls: [call] },
+        { role: 'tool', content: '21', toolCallId: 'call_1' },
+      ],
+      tools: { f: {} },
+    });
+    expect(nextTurn.startsWith(reply)).toBe(true);
+  });
+
+  it('gives chats with other tools, other calls or another answered call keys of their own', () => {
+    const key = (tools: unknown, answers: string) =>
+      promptKey({
+        messages: [
+          ...asked,
+          { role: 'assistant', content: '', toolCalls: [call] },
+          { role: 'tool', content: '21', toolCallId: answers },
+        ],
+        tools,
+      });
+    expect(key({ f: {} }, 'call_1')).not.toBe(key({ g: {} }, 'call_1'));
+    expect(key({ f: {} }, 'call_1')).not.toBe(key({ f: {} }, 'call_2'));
+    expect(key(undefined, 'call_1')).not.toBe(key({ f: {} }, 'call_1'));
+  });
+
+  it('gives a chat whose tools differ no sequence of the other: their prompts differ from the start', () => {
+    const warm = pool(1);
+    const first = warm.take(promptKey({ messages: asked, tools: { f: {} } })).sequence;
+    warm.give(first, promptKey({ messages: asked, tools: { f: {} } }, 'answer'));
+    expect(warm.take(promptKey({ messages: asked, tools: { g: {} } })).sharedChars).toBe(0);
+  });
+});

@@ -97,14 +97,36 @@ function sharedPrefix(a: string, b: string): number {
   return wholeMessages > CHAT.length ? wholeMessages : 0;
 }
 
-/** A message list or a prompt as one string, in order, so that a longer history extends it. */
+/** A chat message as a key sees it: tool calls and the call a tool result answers are part of it. */
+export interface KeyedMessage {
+  role: string;
+  content: string;
+  toolCalls?: readonly unknown[];
+  toolCallId?: string;
+}
+
+function messageKey({ role, content, toolCalls, toolCallId }: KeyedMessage): string {
+  const calls = toolCalls?.length ? `\u0000${JSON.stringify(toolCalls)}` : '';
+  const answers = toolCallId === undefined ? '' : `\u0000${toolCallId}`;
+  return `${role}\u0000${content}${calls}${answers}${END_OF_MESSAGE}`;
+}
+
+/**
+ * A message list or a prompt as one string, in order, so that a longer history extends it. The
+ * tools a chat offers come first, as their documentation opens the rendered prompt; a reply that
+ * called tools is keyed as the assistant message that carries those calls back next turn.
+ */
 export function promptKey(
-  input: { messages?: readonly { role: string; content: string }[]; prompt?: string },
-  generated = '',
+  input: { messages?: readonly KeyedMessage[]; prompt?: string; tools?: unknown },
+  generated: string | Omit<KeyedMessage, 'role'> = '',
 ): string {
-  if (input.prompt !== undefined) return `${PROMPT}${input.prompt}${generated}`;
-  const message = (role: string, content: string): string =>
-    `${role}\u0000${content}${END_OF_MESSAGE}`;
-  const turns = (input.messages ?? []).map((m) => message(m.role, m.content)).join('');
-  return `${CHAT}${turns}${generated ? message('assistant', generated) : ''}`;
+  const reply = typeof generated === 'string' ? { content: generated } : generated;
+  if (input.prompt !== undefined) return `${PROMPT}${input.prompt}${reply.content}`;
+  const tools =
+    input.tools === undefined
+      ? ''
+      : messageKey({ role: 'tools', content: JSON.stringify(input.tools) });
+  const turns = (input.messages ?? []).map(messageKey).join('');
+  const replied = reply.content !== '' || Boolean(reply.toolCalls?.length);
+  return `${CHAT}${tools}${turns}${replied ? messageKey({ role: 'assistant', ...reply }) : ''}`;
 }

@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { Observable } from 'rxjs';
 import { RagQueryRequest, Subject, type RagAnswer, type RagStreamEvent } from '@aip/contracts';
 import { GenerationCancellations } from '../generation/generation-cancellations.service';
-import { STREAM_FLUSH_CHARS, STREAM_FLUSH_MS } from '../generation/generate.handler';
+import { STREAM_FLUSH_CHARS, STREAM_FLUSH_MS } from '../generation/generation-reply';
 import { TextCoalescer } from '../generation/text-coalescer';
 import { RagService } from './rag.service';
 import { Handles } from '@aip/platform';

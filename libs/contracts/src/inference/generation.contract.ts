@@ -15,10 +15,22 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
-import { Subject } from '../subjects/subject';
 import { NestedObjects } from '../validation/nested-object';
+import { Subject } from '../subjects/subject';
 import { TenantField, rules } from '../vector/vector-points.contract';
+import { MAX_TOP_LOGPROBS, type TokenLogprob } from './logprobs.contract';
+import {
+  MAX_TOOL_CALL_ID_CHARS,
+  MAX_TOOLS,
+  ToolCallContract,
+  ToolCallsSize,
+  ToolChoiceField,
+  ToolContract,
+  type ToolCall,
+  type ToolChoice,
+} from './tool-calling.contract';
 
 /** Longest prompt (or chat message), in characters. */
 export const MAX_PROMPT_CHARS = 65_536;
@@ -39,13 +51,18 @@ export const MAX_TOP_K = 1000;
 export const MAX_SEED = 0xffff_ffff;
 /** Most prompts one batch request may carry. */
 export const MAX_BATCH_PROMPTS = 32;
+/**
+ * Most choices (`n`) one request may ask for. Each is a generation of its own, on a sequence
+ * of its own while the model has them free, else one after another within the request's time.
+ */
+export const MAX_CHOICES = 4;
 
-export const CHAT_ROLES = ['system', 'user', 'assistant'] as const;
+export const CHAT_ROLES = ['system', 'user', 'assistant', 'tool'] as const;
 export type ChatRole = (typeof CHAT_ROLES)[number];
 /** The collection generations are stored in with `store_embedding: true`. */
 export const CONVERSATIONS_COLLECTION = 'conversations';
 
-export const FINISH_REASONS = ['stop', 'length'] as const;
+export const FINISH_REASONS = ['stop', 'length', 'tool_calls'] as const;
 export type FinishReason = (typeof FINISH_REASONS)[number];
 
 /**
@@ -154,26 +171,65 @@ export class GenerationRouting extends GenerationSettings {
   tenant?: string;
 }
 
+/** How many choices to generate and what to report of each token (the OpenAI API's options). */
+export class GenerationChoices extends GenerationRouting {
+  @IsOptional()
+  @IntInRange('n', 1, MAX_CHOICES)
+  n?: number;
+
+  /** Report each generated token's log probability. */
+  @IsOptional()
+  @IsBoolean({ message: 'logprobs must be a boolean' })
+  logprobs?: boolean;
+
+  /** With `logprobs`: the most likely alternatives to list at each token. */
+  @IsOptional()
+  @IntInRange('top_logprobs', 0, MAX_TOP_LOGPROBS)
+  top_logprobs?: number;
+}
+
 /** Payload of `inference.generate.v1`: a raw prompt, continued by the model. */
-export class GenerateRequest extends GenerationRouting {
+export class GenerateRequest extends GenerationChoices {
   @IsString()
   @MaxLength(MAX_PROMPT_CHARS, { message: `prompt must be at most ${MAX_PROMPT_CHARS} characters` })
   prompt!: string;
+
+  /** With `logprobs`: the prompt's tokens and their log probabilities too (OpenAI's `echo`). */
+  @IsOptional()
+  @IsBoolean({ message: 'prompt_logprobs must be a boolean' })
+  prompt_logprobs?: boolean;
 }
 
 export class ChatMessageContract {
   @IsIn(CHAT_ROLES, { message: `role must be one of: ${CHAT_ROLES.join(', ')}` })
   role!: ChatRole;
 
-  @IsString()
+  /** Null or absent only in an assistant message that calls tools instead. */
+  @ValidateIf((m: ChatMessageContract) => !(m.tool_calls?.length && m.content == null))
+  @IsString({ message: 'content must be a string' })
   @MaxLength(MAX_PROMPT_CHARS, {
     message: `content must be at most ${MAX_PROMPT_CHARS} characters`,
   })
-  content!: string;
+  content!: string | null;
+
+  /** The tools an assistant message called, answered by the `tool` messages after it. */
+  @IsOptional()
+  @IsArray({ message: 'tool_calls must be a list of tool calls' })
+  @ToolCallsSize()
+  @NestedObjects(() => ToolCallContract, 'tool_calls')
+  tool_calls?: ToolCallContract[];
+
+  /** The call a `tool` message gives the result of. */
+  @ValidateIf((m: ChatMessageContract) => m.role === 'tool' || m.tool_call_id !== undefined)
+  @IsString({ message: 'tool_call_id must be a string (a tool message answers one call)' })
+  @MaxLength(MAX_TOOL_CALL_ID_CHARS, {
+    message: `tool_call_id must be at most ${MAX_TOOL_CALL_ID_CHARS} characters`,
+  })
+  tool_call_id?: string;
 }
 
 /** Payload of `inference.chat.v1`: messages rendered with the model's chat template. */
-export class ChatRequest extends GenerationRouting {
+export class ChatRequest extends GenerationChoices {
   @IsArray({ message: 'messages must be a list of {role, content}' })
   @ArrayMinSize(1, { message: 'messages must hold at least one message' })
   @ArrayMaxSize(MAX_CHAT_MESSAGES, {
@@ -181,6 +237,23 @@ export class ChatRequest extends GenerationRouting {
   })
   @NestedObjects(() => ChatMessageContract, 'messages')
   messages!: ChatMessageContract[];
+
+  /** Functions the model may call instead of (or before) answering. */
+  @IsOptional()
+  @IsArray({ message: 'tools must be a list of tools' })
+  @ArrayMaxSize(MAX_TOOLS, { message: `tools must hold at most ${MAX_TOOLS} tools` })
+  @NestedObjects(() => ToolContract, 'tools')
+  tools?: ToolContract[];
+
+  /** Default `auto` with tools, `none` without. */
+  @IsOptional()
+  @ToolChoiceField()
+  tool_choice?: ToolChoice;
+
+  /** Whether one reply may call several tools (when the chat template supports it). */
+  @IsOptional()
+  @IsBoolean({ message: 'parallel_tool_calls must be a boolean' })
+  parallel_tool_calls?: boolean;
 }
 
 export interface TokenUsage {
@@ -193,6 +266,38 @@ export interface TokenUsage {
 export interface GenerationTextChunk {
   type: 'text';
   text: string;
+  /** The choice it belongs to when the request asked for several (`n`); 0 when absent. */
+  choice?: number;
+  /** With `logprobs`: the tokens generated since the last chunk of this choice. */
+  logprobs?: TokenLogprob[];
+}
+
+/**
+ * A piece of a tool call, streamed as the model writes it: the first piece of each call
+ * carries its id and function name, the later ones more of its JSON arguments.
+ */
+export interface GenerationToolCallChunk {
+  type: 'tool_call';
+  choice?: number;
+  /** Which call of the choice (0 for the first). */
+  index: number;
+  id?: string;
+  name?: string;
+  arguments: string;
+}
+
+/** With `prompt_logprobs`: the prompt's tokens, before any generated text. */
+export interface GenerationPromptLogprobsChunk {
+  type: 'prompt_logprobs';
+  logprobs: TokenLogprob[];
+}
+
+/** How one choice ended; with its text and calls when they were not streamed. */
+export interface GenerationChoiceEnd {
+  index: number;
+  finish_reason: FinishReason;
+  text?: string;
+  tool_calls?: ToolCall[];
 }
 
 /** The last message of every generation reply. */
@@ -201,14 +306,23 @@ export interface GenerationDoneChunk {
   model: string;
   /** All of the text, for a request that did not stream (streamed text came in text chunks). */
   text?: string;
+  /** The calls the model made, for a request that did not stream them. */
+  tool_calls?: ToolCall[];
   finish_reason: FinishReason;
+  /** Tokens of all the choices together. */
   usage: TokenUsage;
+  /** Every choice, in order, when the request asked for more than one (the fields above are the first's). */
+  choices?: GenerationChoiceEnd[];
   /** The stored conversation's point id, when the request asked for `store_embedding`. */
   vector_id?: string;
 }
 
 /** One message of the reply stream of `inference.generate.v1` and `inference.chat.v1`. */
-export type GenerationChunk = GenerationTextChunk | GenerationDoneChunk;
+export type GenerationChunk =
+  | GenerationTextChunk
+  | GenerationToolCallChunk
+  | GenerationPromptLogprobsChunk
+  | GenerationDoneChunk;
 
 export const MODEL_STATES = ['loading', 'ready', 'failed'] as const;
 export type ModelState = (typeof MODEL_STATES)[number];

@@ -25,6 +25,7 @@ import {
   MAX_SEED,
   MAX_TEMPERATURE,
   ModelField,
+  type FinishReason,
   type GenerationTextChunk,
 } from './generation.contract';
 
@@ -142,7 +143,7 @@ export interface RagOutcome {
   confidence: number;
   timings: RagTimings;
   usage: { prompt_tokens: number; completion_tokens: number };
-  finish_reason: 'stop' | 'length' | 'no_context';
+  finish_reason: FinishReason | 'no_context';
   /** Rate this answer with `inference.feedback.v1`; null when it could not be kept. */
   interaction_id: string | null;
   /** `learning_data` interactions given to the model as examples (with use_feedback). */
