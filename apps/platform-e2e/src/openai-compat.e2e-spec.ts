@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import OpenAI, { APIError } from 'openai';
+import OpenAI from 'openai';
+import { failureOf } from './openai-failure';
 import { httpJson, type ErrorBodyShape } from './http';
 import { startTinyLlamaStack, type TinyLlamaStack } from './tiny-llama-stack';
 
@@ -19,17 +20,6 @@ const WORDS = (
 ).split(' ');
 /** 741 distinct texts of two words each. */
 const PAIRS = WORDS.flatMap((first, i) => WORDS.slice(i + 1).map((second) => `${first} ${second}`));
-
-/** What an OpenAI SDK call throws, for the assertions on its class and fields. */
-async function failureOf(call: () => Promise<unknown>): Promise<APIError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof APIError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /**
  * The OpenAI API of the gateway as the official `openai` SDK sees it: errors as its typed error

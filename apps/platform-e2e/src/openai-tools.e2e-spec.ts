@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
-import OpenAI, { APIError } from 'openai';
+import OpenAI from 'openai';
+import { failureOf } from './openai-failure';
 import { ChatOpenAI } from '@langchain/openai';
 import { startTinyLlamaStack, type TinyLlamaStack } from './tiny-llama-stack';
 
@@ -57,16 +58,6 @@ function argumentsMatch(call: OpenAI.ChatCompletionMessageToolCall): boolean {
   if (call.type !== 'function') return false;
   const validate = ajv.compile(SCHEMAS[call.function.name] ?? false);
   return validate(JSON.parse(call.function.arguments)) === true;
-}
-
-async function failureOf(call: () => Promise<unknown>): Promise<APIError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof APIError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /**
