@@ -1,17 +1,10 @@
-import type { EmbeddingModelInfo, InferenceModelInfo } from '@aip/contracts';
+import type { EmbeddingModelInfo } from '@aip/contracts';
 import { PlatformError } from '@aip/contracts';
 import { findModel, mergeCatalog, runningOf, showOf, tagOf } from './ollama-models';
 import { ollamaVectorOf } from './ollama-vectors';
+import { generationModelInfo } from '../testing/model-info';
 
-const generation = (name: string, extra: Partial<InferenceModelInfo> = {}): InferenceModelInfo => ({
-  name,
-  source: `/models/${name}.gguf`,
-  context_size: 512,
-  parallel: 1,
-  state: 'ready',
-  default: false,
-  ...extra,
-});
+const generation = generationModelInfo;
 const embedding = (name: string, extra: Partial<EmbeddingModelInfo> = {}): EmbeddingModelInfo => ({
   name,
   provider: 'glove-sif',

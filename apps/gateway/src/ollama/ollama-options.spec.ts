@@ -1,14 +1,9 @@
-import { PlatformError } from '@aip/contracts';
+import { refusalOf } from '../testing/refusals';
 import { generationSettingsOf, OLLAMA_DEFAULTS } from './ollama-options';
 
 const refusal = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PlatformError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  const error = refusalOf(run);
+  return `${error.code}: ${error.message}`;
 };
 
 describe("Ollama options as the platform's generation settings", () => {

@@ -1,15 +1,11 @@
-import { PlatformError, Subject } from '@aip/contracts';
+import { Subject } from '@aip/contracts';
+import { refusalOf } from '../testing/refusals';
 import type { OllamaChatDto, OllamaGenerateDto } from './ollama-generation.dto';
 import { chatGenerationOf, generateGenerationOf } from './ollama-requests';
 
 const refusal = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PlatformError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  const error = refusalOf(run);
+  return `${error.code}: ${error.message}`;
 };
 
 const chat = (body: Partial<OllamaChatDto>) =>

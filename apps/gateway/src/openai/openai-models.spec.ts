@@ -1,15 +1,8 @@
-import { ErrorCode, PlatformError, type InferenceModelInfo } from '@aip/contracts';
+import { ErrorCode, PlatformError } from '@aip/contracts';
 import { findModel, openAiModelOf, systemFingerprintOf } from './openai-models';
+import { generationModelInfo } from '../testing/model-info';
 
-const model = (name: string, more: Partial<InferenceModelInfo> = {}): InferenceModelInfo => ({
-  name,
-  source: `/models/${name}.gguf`,
-  context_size: 512,
-  parallel: 1,
-  state: 'ready',
-  default: false,
-  ...more,
-});
+const model = generationModelInfo;
 
 describe('OpenAI models', () => {
   const models = [model('big', { default: true }), model('small')];
