@@ -45,13 +45,22 @@ export function findConvertedPrimitives(
       continue;
     }
     if (given !== 'object' && given !== 'array') continue;
-    const source = next.plain as Record<string, unknown>;
-    const target = next.transformed as Record<string, unknown>;
-    for (const key of Object.keys(source)) {
+    const source = next.plain as Record<string | number, unknown>;
+    const target = next.transformed as Record<string | number, unknown>;
+    // Arrays by index: Object.keys would make a string of every index of every vector.
+    const keys = Array.isArray(source) ? undefined : Object.keys(source);
+    const count = keys ? keys.length : (source as unknown as unknown[]).length;
+    for (let i = 0; i < count; i++) {
+      const key = keys ? keys[i]! : i;
+      const plainChild = source[key];
+      const transformedChild = target[key];
+      // The common case, a value kept as it came (every number of a vector): nothing to walk, and
+      // no field name built for it.
+      if (plainChild === transformedChild && isPrimitive(plainChild)) continue;
       pending.push({
-        plain: source[key],
-        transformed: target[key],
-        field: next.field === '' ? key : `${next.field}.${key}`,
+        plain: plainChild,
+        transformed: transformedChild,
+        field: next.field === '' ? String(key) : `${next.field}.${key}`,
       });
     }
   }
