@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
-/** OpenAPI description at `/docs-json`, browsable at `/docs`. */
-export function setupOpenApi(app: INestApplication, version: string): void {
-  const document = SwaggerModule.createDocument(
+/** The gateway's OpenAPI document, built from the routes and DTOs of a created app. */
+export function createOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('AI platform gateway')
@@ -13,5 +13,11 @@ export function setupOpenApi(app: INestApplication, version: string): void {
       .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api-key')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** OpenAPI description at `/docs-json`, browsable at `/docs`. */
+export function setupOpenApi(app: INestApplication, version: string): void {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, version), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }
