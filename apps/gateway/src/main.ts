@@ -5,6 +5,8 @@ import { loadConfigOrExit, readAppVersion, runApp } from '@aip/platform';
 import { AppModule } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 import { setupOpenApi } from './docs/openapi';
+import { ollamaErrorDialect } from './ollama/ollama-errors';
+import { openAiErrorDialect } from './openai/openai-errors';
 
 const config = loadConfigOrExit(GatewayConfig);
 const version = readAppVersion(__dirname);
@@ -25,6 +27,7 @@ runApp({
   servesNats: false,
   bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
   metricsPermission: 'metrics:view',
+  errorDialects: [openAiErrorDialect, ollamaErrorDialect],
   tls:
     config.GATEWAY_TLS_CERT_FILE && config.GATEWAY_TLS_KEY_FILE
       ? {

@@ -305,6 +305,30 @@ describe('Ollama API through the ollama client (processes, real NATS and Redis)'
     expect(refused.body).toEqual({ error: 'options.temperature must be a number from 0 to 2' });
   });
 
+  it("answers malformed JSON and unknown paths in Ollama's shape, and leaves /api/v1 the platform's", async () => {
+    const send = (path: string, body: string) =>
+      httpJson<Record<string, unknown>>(`${platform.gatewayUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${platform.adminKey}`,
+          'Content-Type': 'application/json',
+        },
+        body,
+      });
+    const malformed = await send('/api/chat', '{"model": "tiny", "messages": [');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ error: expect.any(String) });
+    const unknown = await send('/api/no-such-route', '{}');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ error: expect.stringContaining('/api/no-such-route') });
+    const native = await send('/api/v1/no-such-route', '{}');
+    expect(native.status).toBe(404);
+    expect(native.body).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+      requestId: expect.any(String),
+    });
+  });
+
   it('refuses a request without a key with 401, and the key in the Authorization header is what lets it in', async () => {
     const anonymous = new Ollama({ host: platform.gatewayUrl });
     await expect(anonymous.list()).rejects.toMatchObject({ status_code: 401 });

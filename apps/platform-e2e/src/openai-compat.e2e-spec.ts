@@ -153,6 +153,33 @@ describe('OpenAI API compatibility through the openai SDK (processes, real NATS 
       expect(Number(error.headers?.get('retry-after'))).toBeGreaterThanOrEqual(1);
     });
 
+    it("answers what fails before any route in OpenAI's shape too: malformed JSON, an unknown path", async () => {
+      const send = (path: string, body: string) =>
+        httpJson<{ error: Record<string, unknown> }>(`${platform.gatewayUrl}${path}`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${platform.adminKey}`,
+            'Content-Type': 'application/json',
+          },
+          body,
+        });
+      const malformed = await send('/v1/chat/completions', '{"model": "default", "messages": [');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error).toMatchObject({
+        type: 'invalid_request_error',
+        message: expect.any(String),
+        param: null,
+      });
+      const unknown = await send('/v1/no-such-route', '{}');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error).toMatchObject({ type: 'invalid_request_error', param: null });
+      expect(unknown.body.error['message']).toContain('/v1/no-such-route');
+      // Through the SDK, as a client calling an endpoint the gateway lacks would see it.
+      const error = await failureOf(() => openai.post('/no-such-route', { body: {} }));
+      expect(error).toBeInstanceOf(OpenAI.NotFoundError);
+      expect(error).toMatchObject({ status: 404, type: 'invalid_request_error' });
+    });
+
     it("keeps the platform's own error shape on /api/v1", async () => {
       const native = await asAdmin<ErrorBodyShape>('/api/v1/chat', {
         model: 'nope',

@@ -4,6 +4,7 @@ export * from './config/env-decorators';
 export * from './config/load-config';
 export * from './core/app-info';
 export * from './core/platform.module';
+export * from './errors/error-dialect';
 export * from './errors/to-platform-error';
 export * from './health/health.module';
 export * from './health/readiness-indicator';

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@aip/rbac';
 import { EmbeddingClient } from '../clients/embedding.client';
 import { countTokens } from '../embeddings/word-count';
 import { OllamaCatalog } from './ollama-catalog.service';
 import { OllamaEmbeddingsDto, OllamaEmbedDto } from './ollama-embeddings.dto';
-import { OllamaExceptionFilter } from './ollama-exception.filter';
 import { requestedModelOf } from './ollama-model-names';
 import { ollamaVectorOf } from './ollama-vectors';
 
@@ -15,7 +14,6 @@ const nanosecondsSince = (started: bigint): number => Number(process.hrtime.bigi
 @ApiTags('ollama')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
-@UseFilters(OllamaExceptionFilter)
 @Controller('api')
 export class OllamaEmbeddingsController {
   constructor(

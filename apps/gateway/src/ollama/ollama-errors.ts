@@ -1,4 +1,6 @@
+import type { Request } from 'express';
 import { ErrorCode, HTTP_STATUS_BY_CODE, type PlatformError } from '@aip/contracts';
+import type { ErrorDialect } from '@aip/platform';
 
 /** An error as Ollama answers it: a status and `{"error": "message"}`. */
 export interface OllamaErrorReply {
@@ -26,3 +28,21 @@ export function ollamaErrorOf(error: PlatformError, requestedModel?: string): Ol
     ...(typeof retryAfter === 'number' ? { retryAfterSeconds: Math.ceil(retryAfter) } : {}),
   };
 }
+
+/** The model an Ollama request named: `model`, or `name` in older clients' requests. */
+function requestedModelOf(request: Request): string | undefined {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const model = body['model'] ?? body['name'];
+  return typeof model === 'string' ? model : undefined;
+}
+
+/**
+ * Errors under Ollama's paths (`/api/*` apart from the platform's `/api/v1`) in Ollama's shape,
+ * `{"error": "message"}`, which its clients read (the platform's `{error: {code, message}}`
+ * would reach them as "[object Object]"): the routes' errors, the guards' refusals, a malformed
+ * body and an unknown path.
+ */
+export const ollamaErrorDialect: ErrorDialect = {
+  matches: (path) => path.startsWith('/api/') && path !== '/api/v1' && !path.startsWith('/api/v1/'),
+  replyOf: (error, request) => ollamaErrorOf(error, requestedModelOf(request)),
+};

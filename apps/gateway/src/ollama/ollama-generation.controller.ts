@@ -1,19 +1,10 @@
-import {
-  Body,
-  Controller,
-  Header,
-  HttpCode,
-  Post,
-  StreamableFile,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GenerationService } from '../generation/generation.service';
 import { streamedReply } from '../generation/streamed-reply';
 import { OllamaCatalog } from './ollama-catalog.service';
-import { OllamaExceptionFilter } from './ollama-exception.filter';
 import { OllamaChatDto, OllamaGenerateDto } from './ollama-generation.dto';
 import { NDJSON, OllamaReply, ollamaStreamFormat, wholeReply } from './ollama-reply';
 import {
@@ -33,7 +24,6 @@ type OllamaAnswer = Record<string, unknown> | StreamableFile;
 @ApiTags('ollama')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
-@UseFilters(OllamaExceptionFilter)
 @Controller('api')
 export class OllamaGenerationController {
   constructor(

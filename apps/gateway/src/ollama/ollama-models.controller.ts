@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, PlatformError } from '@aip/contracts';
 import { Authenticated, RequirePermission } from '@aip/rbac';
 import { OllamaCatalog } from './ollama-catalog.service';
-import { OllamaExceptionFilter } from './ollama-exception.filter';
 import { runningOf, showOf, tagOf } from './ollama-models';
 import { OllamaShowDto } from './ollama-show.dto';
 
@@ -18,7 +17,6 @@ export const OLLAMA_API_VERSION = '0.5.0';
 @ApiTags('ollama')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
-@UseFilters(OllamaExceptionFilter)
 @Controller('api')
 export class OllamaModelsController {
   constructor(private readonly catalog: OllamaCatalog) {}

@@ -15,6 +15,7 @@ import { GenerationService } from '../generation/generation.service';
 import { sseStream } from '../generation/sse-stream';
 import { OpenAiChatDto, OpenAiCompletionDto } from './openai.dto';
 import { toChatMessages } from './openai-chat-messages';
+import { openAiStreamFailure } from './openai-errors';
 import { OpenAiExceptionFilter } from './openai-exception.filter';
 import { OpenAiModelCatalog } from './openai-model-catalog.service';
 import { chatCompletion, openAiIdentity, textCompletion } from './openai-format';
@@ -102,6 +103,7 @@ export class OpenAiCompletionsController {
       return sseStream(
         chunks,
         chatChunkFormat(identity, body.stream_options?.include_usage === true),
+        openAiStreamFailure,
       );
     }
     const { choices, done } = await this.generation.complete(
@@ -156,6 +158,7 @@ export class OpenAiCompletionsController {
             n: body.n ?? 1,
           },
         ),
+        openAiStreamFailure,
       );
     }
     const results = await this.generation.completeAll(

@@ -1,4 +1,6 @@
+import type { Request } from 'express';
 import { ErrorCode, HTTP_STATUS_BY_CODE, type PlatformError } from '@aip/contracts';
+import type { ErrorDialect } from '@aip/platform';
 
 /** The body OpenAI answers an error with; its SDKs read `type`, `param` and `code` from it. */
 export interface OpenAiErrorBody {
@@ -75,4 +77,29 @@ export function openAiErrorOf(error: PlatformError, requestedModel?: string): Op
   }
   const field = fieldOf(details);
   return reply(error.message, field === undefined ? null : openAiParamOf(field));
+}
+
+/** The model an OpenAI request named in its body, or in the path of `GET /v1/models/{id}`. */
+function requestedModelOf(request: Request): string | undefined {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const model = body['model'] ?? request.params?.['id'];
+  return typeof model === 'string' ? model : undefined;
+}
+
+/**
+ * Every error under `/v1` in OpenAI's shape, which OpenAI's SDKs turn into their typed errors
+ * (the platform's own shape would reach them without a type or param): the routes' own errors,
+ * the guards' refusals (401, 403, 429), a malformed or oversized body and an unknown path.
+ */
+export const openAiErrorDialect: ErrorDialect = {
+  matches: (path) => path === '/v1' || path.startsWith('/v1/'),
+  replyOf: (error, request) => openAiErrorOf(error, requestedModelOf(request)),
+};
+
+/**
+ * The last event of an OpenAI stream that fails after it started: `{"error": {...}}`, which
+ * OpenAI's SDKs raise as an APIError carrying the type and code, as they do for OpenAI's own.
+ */
+export function openAiStreamFailure(error: PlatformError): OpenAiErrorBody {
+  return openAiErrorOf(error).body;
 }

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Permission } from '@aip/rbac';
 import type { BaseConfig } from '../config/base.config';
 import { AppInfo } from '../core/app-info';
+import type { ErrorDialect } from '../errors/error-dialect';
 import { PlatformModule } from '../core/platform.module';
 import { httpObserver } from '../http/http-observer.middleware';
 import { jsonBody } from '../http/json-body.middleware';
@@ -30,6 +31,8 @@ export interface BootstrapOptions {
   metricsPermission?: Permission;
   /** TLS certificate and key (PEM) to serve HTTPS instead of HTTP. */
   tls?: { cert: Buffer; key: Buffer };
+  /** Error shapes of the other APIs the app speaks, by path (OpenAI's, Ollama's). */
+  errorDialects?: readonly ErrorDialect[];
   /** Extra HTTP setup (OpenAPI docs) before the port opens. */
   beforeListen?: (app: NestExpressApplication) => void | Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function bootstrapApp(options: BootstrapOptions): Promise<RunningAp
         config,
         logger,
         metricsPermission: options.metricsPermission,
+        errorDialects: options.errorDialects,
       }),
       options.appModule,
     ],
@@ -71,7 +75,7 @@ export async function bootstrapApp(options: BootstrapOptions): Promise<RunningAp
   app.disable('x-powered-by');
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.use(httpObserver(logger, app.get(RequestMetrics)));
-  app.use(jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  app.use(jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, options.errorDialects));
 
   if (options.servesNats) {
     app.connectMicroservice<MicroserviceOptions>(

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { BaseConfig, RedisConfig } from '../config/base.config';
+import { ERROR_DIALECTS, type ErrorDialect } from '../errors/error-dialect';
 import { PlatformExceptionFilter } from '../errors/platform-exception.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import type { Logger } from '../logging/logger';
@@ -16,6 +17,8 @@ export interface PlatformModuleOptions {
   logger: Logger;
   /** Permission `/metrics` requires; open when unset (internal ports). */
   metricsPermission?: Permission;
+  /** Error shapes of the other APIs the app speaks, by path (see ErrorDialect). */
+  errorDialects?: readonly ErrorDialect[];
 }
 
 /**
@@ -30,6 +33,7 @@ export class PlatformModule {
     config,
     logger,
     metricsPermission,
+    errorDialects = [],
   }: PlatformModuleOptions): DynamicModule {
     const configProviders: Provider[] = [{ provide: BaseConfig, useValue: config }];
     if (config instanceof RedisConfig)
@@ -45,6 +49,7 @@ export class PlatformModule {
         ...configProviders,
         { provide: AppInfo, useValue: info },
         { provide: LOGGER, useValue: logger },
+        { provide: ERROR_DIALECTS, useValue: errorDialects },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: RpcObserverInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,6 +1,6 @@
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { ErrorCode, PlatformError } from '@aip/contracts';
-import { currentRequestId, acceptOrCreateRequestId } from '../logging/request-context';
+import type { ErrorDialect } from '../errors/error-dialect';
 import { sendErrorResponse } from '../errors/error-response';
 import { toPlatformError } from '../errors/to-platform-error';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
@@ -8,9 +8,10 @@ import { assertUtf8Body } from './utf8-body';
 
 /**
  * JSON body parsing with explicit limits: size, UTF-8 bytes and nesting depth. These failures
- * happen before Nest's routing, so they are answered here in the platform's error shape.
+ * happen before Nest's routing, so they are answered here, in the error shape of the path's
+ * dialect (OpenAI's under `/v1`) or the platform's.
  */
-export function jsonBody(limitBytes: number) {
+export function jsonBody(limitBytes: number, dialects: readonly ErrorDialect[] = []) {
   const parse = json({
     limit: limitBytes,
     // body-parser hands what the hook throws to the callback below (adding its own status and
@@ -21,8 +22,7 @@ export function jsonBody(limitBytes: number) {
     parse(req, res, (err?: unknown) => {
       const error = err ?? tooDeep(req.body);
       if (error === undefined || error === null) return next();
-      const requestId = currentRequestId() ?? acceptOrCreateRequestId(req.headers['x-request-id']);
-      sendErrorResponse(res, toPlatformError(error), requestId);
+      sendErrorResponse(req, res, toPlatformError(error), dialects);
     });
   };
 }
