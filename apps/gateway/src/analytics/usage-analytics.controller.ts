@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiPlatformErrors } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { UsageService, type KeyUsage } from '../usage/usage.service';
+import { UsageService } from '../usage/usage.service';
+import { UsageReportDto } from './usage-analytics.responses';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
@@ -16,7 +18,9 @@ export class UsageAnalyticsController {
   @ApiOperation({
     summary: 'Requests, errors, tokens and latency per API key id; tenant keys see only themselves',
   })
-  async report(@CurrentPrincipal() principal: Principal): Promise<{ keys: KeyUsage[] }> {
+  @ApiOkResponse({ type: UsageReportDto })
+  @ApiPlatformErrors(401, 403, 429, 503)
+  async report(@CurrentPrincipal() principal: Principal): Promise<UsageReportDto> {
     return {
       keys: await this.usage.report(principal.tenant === undefined ? undefined : principal.id),
     };

@@ -1,5 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ErrorCode,
   PlatformError,
@@ -9,10 +16,17 @@ import {
   type RequestOf,
   type SearchAnalyticsReply,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { VectorClient } from '../clients/vector.client';
 import { SearchAnalyticsQueryDto, VectorAnalyticsQueryDto } from './vector-analytics.dto';
+import {
+  CollectionAnalyticsReplyDto,
+  LatencyReportDto,
+  PayloadFieldAnalyticsDto,
+  SearchAnalyticsReplyDto,
+} from './vector-analytics.responses';
 
 type AnalyticsSubject = Subject.VectorAnalyticsCollections | Subject.VectorAnalyticsSearch;
 
@@ -30,6 +44,7 @@ function refuseForeignCollection(principal: Principal, collection: string | unde
 @ApiTags('analytics')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
+@ApiExtraModels(PayloadFieldAnalyticsDto, LatencyReportDto)
 @Controller('api/v1/analytics')
 export class VectorAnalyticsController {
   constructor(private readonly vector: VectorClient) {}
@@ -40,6 +55,8 @@ export class VectorAnalyticsController {
     summary:
       'Per collection: points, dimension, distance, model, indexed share, status, payload fields',
   })
+  @ApiOkResponse({ type: CollectionAnalyticsReplyDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   vectors(
     @Query() query: VectorAnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -58,6 +75,8 @@ export class VectorAnalyticsController {
     summary:
       'Search latency p50/p95/p99 (cache hits and misses) over the last 10,000 reads, overall and per collection, and the most frequent queries',
   })
+  @ApiOkResponse({ type: SearchAnalyticsReplyDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   search(
     @Query() query: SearchAnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,

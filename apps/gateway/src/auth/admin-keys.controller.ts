@@ -2,12 +2,16 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiPlatformErrors } from '@aip/platform';
 import { publicView, RequirePermission } from '@aip/rbac';
-import { CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+import { CreateApiKeyDto } from './api-key.dto';
+import { ApiKeyListDto, CreatedApiKeyDto } from './api-key.responses';
 import { KeyStore } from './key-store.service';
 
 @ApiTags('admin')
@@ -21,20 +25,25 @@ export class AdminKeysController {
   @Post()
   @ApiOperation({ summary: 'Create an API key; the key is shown once' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  async create(@Body() body: CreateApiKeyDto): Promise<Record<string, unknown>> {
+  @ApiPlatformErrors(400, 401, 403, 413, 429, 503)
+  async create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const { record, key } = await this.keys.create({ ...body });
     return { ...publicView(record), key };
   }
 
   @Get()
   @ApiOperation({ summary: 'List API keys (never their secrets or hashes)' })
-  async list(): Promise<{ keys: Record<string, unknown>[] }> {
+  @ApiOkResponse({ type: ApiKeyListDto })
+  @ApiPlatformErrors(401, 403, 429, 503)
+  async list(): Promise<ApiKeyListDto> {
     return { keys: (await this.keys.list()).map(publicView) };
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a runtime API key' })
+  @ApiNoContentResponse({ description: 'Revoked: the key stops working on every replica' })
+  @ApiPlatformErrors(401, 403, 404, 409, 429, 503)
   async revoke(@Param('id') id: string): Promise<void> {
     await this.keys.revoke(id);
   }

@@ -64,14 +64,3 @@ export class CreateApiKeyDto {
   @IsISO8601()
   expires_at?: string;
 }
-
-export class CreatedApiKeyDto {
-  @ApiProperty()
-  id!: string;
-
-  @ApiProperty({ description: 'The key itself: shown only in this response, never stored' })
-  key!: string;
-
-  @ApiProperty({ enum: ROLES })
-  role!: Role;
-}

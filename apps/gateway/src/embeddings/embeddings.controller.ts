@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Subject, type EmbeddingModelInfo } from '@aip/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Subject } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { Authenticated, RequirePermission } from '@aip/rbac';
 import { EmbedTextsDto } from './embeddings.dto';
+import { EmbeddingModelListDto, EmbeddingsDto } from './embeddings.responses';
 import { EmbeddingClient } from '../clients/embedding.client';
 
 @ApiTags('embeddings')
@@ -16,9 +18,9 @@ export class EmbeddingsController {
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Embed texts with a configured model' })
-  async embed(
-    @Body() body: EmbedTextsDto,
-  ): Promise<{ model: string; dimension: number; embeddings: number[][]; cached: number }> {
+  @ApiOkResponse({ type: EmbeddingsDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
+  async embed(@Body() body: EmbedTextsDto): Promise<EmbeddingsDto> {
     const result = await this.embeddings.embed(body.texts, body.model);
     return {
       model: result.model,
@@ -31,7 +33,9 @@ export class EmbeddingsController {
   @Get('embeddings/models')
   @Authenticated()
   @ApiOperation({ summary: 'The configured embedding models with their dimension' })
-  async models(): Promise<{ models: EmbeddingModelInfo[] }> {
+  @ApiOkResponse({ type: EmbeddingModelListDto })
+  @ApiPlatformErrors(401, 429, 503, 504)
+  async models(): Promise<EmbeddingModelListDto> {
     return { models: await this.embeddings.request(Subject.EmbeddingModels, {}) };
   }
 }

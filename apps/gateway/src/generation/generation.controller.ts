@@ -1,11 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import {
-  Subject,
-  type FinishReason,
-  type InferenceModelInfo,
-  type TokenUsage,
-} from '@aip/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Subject, type TokenUsage } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { BatchGenerateDto, ChatDto, GenerateDto } from './generation.dto';
@@ -16,16 +12,18 @@ import {
 } from '../clients/inference.client';
 import { GenerationService } from './generation.service';
 import { sseStream } from './sse-stream';
+import { ApiJsonOrStreamResponse, EVENT_STREAM } from '../docs/streamed-responses';
+import { GENERATION_EVENTS } from './generation-events.responses';
+import { BatchGeneratedDto, GeneratedTextDto, InferenceModelListDto } from './generation.responses';
 
-export interface GeneratedText {
-  model: string;
-  text: string;
-  finish_reason: FinishReason;
-  usage: TokenUsage;
-  vector_id?: string;
-}
+/** What /generate and /chat answer: one generation, or its events as the inference service streams them. */
+const GENERATED_TEXT_OR_EVENTS = {
+  json: GeneratedTextDto,
+  stream: EVENT_STREAM,
+  events: GENERATION_EVENTS,
+} as const;
 
-function generated({ text, done }: Generation): GeneratedText {
+function generated({ text, done }: Generation): GeneratedTextDto {
   return {
     model: done.model,
     text,
@@ -52,10 +50,15 @@ export class GenerationController {
   @ApiOperation({
     summary: 'Continue a prompt; with stream: true, server-sent events of {type: text | done}',
   })
+  @ApiJsonOrStreamResponse({
+    ...GENERATED_TEXT_OR_EVENTS,
+    description: 'The generation; with stream: true, its text events, then a done event',
+  })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   generate(
     @CurrentPrincipal() principal: Principal,
     @Body() body: GenerateDto,
-  ): Promise<GeneratedText | StreamableFile> {
+  ): Promise<GeneratedTextDto | StreamableFile> {
     return this.run(principal, Subject.InferenceGenerate, body);
   }
 
@@ -64,10 +67,15 @@ export class GenerationController {
   @Header('Cache-Control', 'no-cache')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: "Answer chat messages with the model's chat template" })
+  @ApiJsonOrStreamResponse({
+    ...GENERATED_TEXT_OR_EVENTS,
+    description: 'The answer; with stream: true, its text events, then a done event',
+  })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   chat(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChatDto,
-  ): Promise<GeneratedText | StreamableFile> {
+  ): Promise<GeneratedTextDto | StreamableFile> {
     return this.run(principal, Subject.InferenceChat, body);
   }
 
@@ -75,10 +83,12 @@ export class GenerationController {
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Continue many prompts concurrently with the same settings' })
+  @ApiOkResponse({ type: BatchGeneratedDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async batch(
     @CurrentPrincipal() principal: Principal,
     @Body() body: BatchGenerateDto,
-  ): Promise<{ results: GeneratedText[]; usage: TokenUsage }> {
+  ): Promise<BatchGeneratedDto> {
     const { prompts, ...settings } = body;
     const results = (
       await this.generation.completeAll(
@@ -101,7 +111,9 @@ export class GenerationController {
   @Get('models')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'The generation models with their context size and state' })
-  async models(): Promise<{ models: InferenceModelInfo[] }> {
+  @ApiOkResponse({ type: InferenceModelListDto })
+  @ApiPlatformErrors(401, 403, 429, 503, 504)
+  async models(): Promise<InferenceModelListDto> {
     return { models: await this.inference.request(Subject.InferenceModels, {}) };
   }
 
@@ -109,7 +121,7 @@ export class GenerationController {
     principal: Principal,
     subject: GenerationSubject,
     body: GenerateDto | ChatDto,
-  ): Promise<GeneratedText | StreamableFile> {
+  ): Promise<GeneratedTextDto | StreamableFile> {
     if (!body.stream) return generated(await this.generation.complete(principal, subject, body));
     const chunks = await this.generation.stream(principal, subject, body);
     return sseStream(chunks, { events: (chunk) => [chunk] });

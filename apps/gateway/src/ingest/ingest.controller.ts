@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   checkIngestSize,
   ErrorCode,
@@ -8,10 +15,12 @@ import {
   type IngestJobReport,
   type JobAccepted,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { hasPermission, mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SyncWorkerClient } from '../clients/sync-worker.client';
 import { IngestDto } from './ingest.dto';
+import { IngestJobReportDto, JobAcceptedDto } from './ingest-jobs.responses';
 
 @ApiTags('ingest')
 @ApiBearerAuth()
@@ -26,6 +35,8 @@ export class IngestController {
   @ApiOperation({
     summary: 'Queue documents to chunk, embed and store; answers with the job to follow',
   })
+  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   ingest(@Body() body: IngestDto, @CurrentPrincipal() principal: Principal): Promise<JobAccepted> {
     checkIngestSize(body.documents);
     return this.syncWorker.request(Subject.SyncIngestEnqueue, {
@@ -37,6 +48,8 @@ export class IngestController {
   @Get('ingest/jobs/:id')
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'State, progress and counts of an ingest or reindex job' })
+  @ApiOkResponse({ type: IngestJobReportDto })
+  @ApiPlatformErrors(401, 403, 404, 429, 503, 504)
   async job(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -53,6 +66,8 @@ export class IngestController {
   @Delete('ingest/jobs/:id')
   @RequirePermission('vectors:insert')
   @ApiOperation({ summary: 'Cancel a job: it stops before its next batch' })
+  @ApiOkResponse({ type: IngestJobReportDto, description: 'The job after the cancellation' })
+  @ApiPlatformErrors(401, 403, 404, 409, 429, 503, 504)
   async cancel(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

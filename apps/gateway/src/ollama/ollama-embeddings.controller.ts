@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@aip/rbac';
 import { EmbeddingClient } from '../clients/embedding.client';
 import { countTokens } from '../embeddings/word-count';
 import { OllamaCatalog } from './ollama-catalog.service';
 import { OllamaEmbeddingsDto, OllamaEmbedDto } from './ollama-embeddings.dto';
+import { OllamaEmbeddingResultDto, OllamaEmbedResultDto } from './ollama-embeddings.responses';
+import { ApiOllamaErrors } from './ollama-error.responses';
 import { requestedModelOf } from './ollama-model-names';
 import { ollamaVectorOf } from './ollama-vectors';
 
@@ -25,7 +27,9 @@ export class OllamaEmbeddingsController {
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Ollama-compatible embeddings: input string or list → embeddings' })
-  async embed(@Body() body: OllamaEmbedDto): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: OllamaEmbedResultDto })
+  @ApiOllamaErrors(400, 401, 403, 404, 413, 429, 503, 504)
+  async embed(@Body() body: OllamaEmbedDto): Promise<OllamaEmbedResultDto> {
     const started = process.hrtime.bigint();
     // As in Ollama, an empty string given alone is nothing to embed; a list is embedded as it is.
     const input = body.input;
@@ -44,7 +48,9 @@ export class OllamaEmbeddingsController {
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Ollama-compatible legacy embeddings: prompt → embedding' })
-  async embeddingsLegacy(@Body() body: OllamaEmbeddingsDto): Promise<{ embedding: number[] }> {
+  @ApiOkResponse({ type: OllamaEmbeddingResultDto })
+  @ApiOllamaErrors(400, 401, 403, 404, 413, 429, 503, 504)
+  async embeddingsLegacy(@Body() body: OllamaEmbeddingsDto): Promise<OllamaEmbeddingResultDto> {
     const [vector] = await this.vectorsOf(body.model, body.prompt === '' ? [] : [body.prompt]);
     return { embedding: vector === undefined ? [] : Array.from(vector) };
   }

@@ -1,11 +1,14 @@
 import { Body, Controller, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiJsonOrStreamResponse, NDJSON_STREAM } from '../docs/streamed-responses';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GenerationService } from '../generation/generation.service';
 import { streamedReply } from '../generation/streamed-reply';
 import { OllamaCatalog } from './ollama-catalog.service';
 import { OllamaChatDto, OllamaGenerateDto } from './ollama-generation.dto';
+import { OllamaChatReplyDto, OllamaGenerateReplyDto } from './ollama-generation.responses';
+import { ApiOllamaErrors, OllamaErrorBodyDto } from './ollama-error.responses';
 import { NDJSON, OllamaReply, ollamaStreamFormat, wholeReply } from './ollama-reply';
 import {
   chatGenerationOf,
@@ -38,6 +41,14 @@ export class OllamaGenerationController {
   @ApiOperation({
     summary: 'Ollama-compatible chat: NDJSON objects by default, one object with stream: false',
   })
+  @ApiJsonOrStreamResponse({
+    description:
+      'A line per piece of the answer, the last with done: true; one object with stream: false',
+    json: OllamaChatReplyDto,
+    stream: NDJSON_STREAM,
+    events: [OllamaChatReplyDto, OllamaErrorBodyDto],
+  })
+  @ApiOllamaErrors(400, 401, 403, 404, 413, 429, 503, 504)
   chat(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OllamaChatDto,
@@ -54,6 +65,14 @@ export class OllamaGenerationController {
     summary:
       "Ollama-compatible generation: the prompt through the model's template (as it is with raw)",
   })
+  @ApiJsonOrStreamResponse({
+    description:
+      'A line per piece of the text, the last with done: true; one object with stream: false',
+    json: OllamaGenerateReplyDto,
+    stream: NDJSON_STREAM,
+    events: [OllamaGenerateReplyDto, OllamaErrorBodyDto],
+  })
+  @ApiOllamaErrors(400, 401, 403, 404, 413, 429, 503, 504)
   generate(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OllamaGenerateDto,

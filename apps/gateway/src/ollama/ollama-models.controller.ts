@@ -1,10 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, PlatformError } from '@aip/contracts';
 import { Authenticated, RequirePermission } from '@aip/rbac';
 import { OllamaCatalog } from './ollama-catalog.service';
 import { runningOf, showOf, tagOf } from './ollama-models';
 import { OllamaShowDto } from './ollama-show.dto';
+import { ApiOllamaErrors } from './ollama-error.responses';
+import {
+  OllamaModelInfoDto,
+  OllamaRunningListDto,
+  OllamaTagListDto,
+  OllamaVersionDto,
+} from './ollama-models.responses';
 
 /**
  * The Ollama release whose API this one follows: `format` as a JSON schema came with it. Clients
@@ -24,7 +31,9 @@ export class OllamaModelsController {
   @Get('tags')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Ollama-compatible list of the generation and embedding models' })
-  async tags(): Promise<{ models: Record<string, unknown>[] }> {
+  @ApiOkResponse({ type: OllamaTagListDto })
+  @ApiOllamaErrors(401, 403, 429, 503, 504)
+  async tags(): Promise<OllamaTagListDto> {
     return { models: (await this.catalog.models()).map(tagOf) };
   }
 
@@ -32,7 +41,9 @@ export class OllamaModelsController {
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Ollama-compatible model details: capabilities, context size' })
-  async show(@Body() body: OllamaShowDto): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: OllamaModelInfoDto })
+  @ApiOllamaErrors(400, 401, 403, 404, 413, 429, 503, 504)
+  async show(@Body() body: OllamaShowDto): Promise<OllamaModelInfoDto> {
     const requested = body.model ?? body.name;
     if (!requested)
       throw new PlatformError(ErrorCode.ValidationFailed, 'model is required', { field: 'model' });
@@ -42,14 +53,18 @@ export class OllamaModelsController {
   @Get('ps')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'Ollama-compatible list of the loaded models' })
-  async ps(): Promise<{ models: Record<string, unknown>[] }> {
+  @ApiOkResponse({ type: OllamaRunningListDto })
+  @ApiOllamaErrors(401, 403, 429, 503, 504)
+  async ps(): Promise<OllamaRunningListDto> {
     return { models: runningOf(await this.catalog.models()) };
   }
 
   @Get('version')
   @Authenticated()
   @ApiOperation({ summary: 'The Ollama API version this gateway follows' })
-  version(): { version: string } {
+  @ApiOkResponse({ type: OllamaVersionDto })
+  @ApiOllamaErrors(401, 429, 503)
+  version(): OllamaVersionDto {
     return { version: OLLAMA_API_VERSION };
   }
 }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EmbeddingModelInfo, InferenceModelInfo } from '@aip/contracts';
 import { modelNotFound, ollamaNameOf, platformModelOf } from './ollama-model-names';
+import type {
+  OllamaModelDetailsDto,
+  OllamaModelInfoDto,
+  OllamaRunningModelDto,
+  OllamaTagDto,
+} from './ollama-models.responses';
 
 /** A platform model by name: a generation model, an embedding model, or both of one name. */
 export interface CatalogModel {
@@ -46,11 +52,11 @@ function sourceOf(model: CatalogModel): string {
   return `${model.embedding!.provider}:${model.embedding!.model}`;
 }
 
-function detailsOf(model: CatalogModel): Record<string, unknown> {
+function detailsOf(model: CatalogModel): OllamaModelDetailsDto {
   const provider = model.embedding?.provider;
   return {
     parent_model: '',
-    format: model.generation || provider === 'llama-cpp' ? 'gguf' : provider,
+    format: model.generation || provider === 'llama-cpp' ? 'gguf' : model.embedding!.provider,
     family: '',
     families: [],
     parameter_size: '',
@@ -62,7 +68,7 @@ function detailsOf(model: CatalogModel): Record<string, unknown> {
  * One entry of `/api/tags`. The gateway never sees the model's file: `size` is 0 and `digest` is
  * the SHA-256 of where the model comes from, which changes when its configuration does.
  */
-export function tagOf(model: CatalogModel): Record<string, unknown> {
+export function tagOf(model: CatalogModel): OllamaTagDto {
   const name = ollamaNameOf(model.name);
   return {
     name,
@@ -79,7 +85,7 @@ function isLoaded(model: CatalogModel): boolean {
 }
 
 /** `/api/ps`: the models loaded now, which stay loaded. */
-export function runningOf(models: CatalogModel[]): Record<string, unknown>[] {
+export function runningOf(models: CatalogModel[]): OllamaRunningModelDto[] {
   return models.filter(isLoaded).map((model) => ({
     ...tagOf(model),
     expires_at: NEVER_EXPIRES,
@@ -89,7 +95,7 @@ export function runningOf(models: CatalogModel[]): Record<string, unknown>[] {
 }
 
 /** `/api/show`: what the platform knows of a model, in Ollama's fields. */
-export function showOf(model: CatalogModel): Record<string, unknown> {
+export function showOf(model: CatalogModel): OllamaModelInfoDto {
   const contextSize = model.generation?.context_size;
   const parameters = contextSize ? `num_ctx ${contextSize}` : '';
   const modelfile = [
@@ -108,8 +114,8 @@ export function showOf(model: CatalogModel): Record<string, unknown> {
       ...(model.embedding ? { 'general.embedding_length': model.embedding.dimension } : {}),
     },
     capabilities: [
-      ...(model.generation ? ['completion'] : []),
-      ...(model.embedding ? ['embedding'] : []),
+      ...(model.generation ? (['completion'] as const) : []),
+      ...(model.embedding ? (['embedding'] as const) : []),
     ],
     modified_at: UNKNOWN_DATE,
   };

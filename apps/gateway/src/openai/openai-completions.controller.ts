@@ -21,11 +21,16 @@ import { OpenAiModelCatalog } from './openai-model-catalog.service';
 import { chatCompletion, openAiIdentity, textCompletion } from './openai-format';
 import { chatChunkFormat, completionChunkFormat } from './openai-chunk-format';
 import { chatChoiceFields, completionChoiceFields, textChoices } from './openai-choice-options';
-
-/** OpenAI's defaults where a request leaves a setting out. */
-const OPENAI_DEFAULT_TEMPERATURE = 1;
-const OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS = 16;
-const OPENAI_CHAT_DEFAULT_MAX_TOKENS = 256;
+import { ApiJsonOrStreamResponse, EVENT_STREAM } from '../docs/streamed-responses';
+import { ChatCompletionChunkDto, ChatCompletionDto } from './openai-chat.responses';
+import { TextCompletionChunkDto, TextCompletionDto } from './openai-completion.responses';
+import { ApiOpenAiErrors, OpenAiErrorBodyDto } from './openai-error.responses';
+import {
+  OPENAI_CHAT_DEFAULT_MAX_TOKENS,
+  OPENAI_COMPLETIONS_DEFAULT_MAX_TOKENS,
+  OPENAI_DEFAULT_TEMPERATURE,
+  WITHIN_CONTEXT,
+} from './openai-generation-defaults';
 
 function settings(
   body: OpenAiChatDto | OpenAiCompletionDto,
@@ -41,14 +46,6 @@ function settings(
     stop: typeof body.stop === 'string' ? [body.stop] : (body.stop ?? undefined),
   };
 }
-
-/**
- * A max_tokens beyond what the model's context leaves after the prompt is clamped, not refused:
- * generation ends where the context does, with finish_reason `length` and the usage of what was
- * generated. (The gateway cannot count the prompt's tokens to refuse it up front; the inference
- * service would otherwise shift the context and go on, past what the model can still see.)
- */
-const WITHIN_CONTEXT = { stop_at_context_end: true } as const;
 
 function jsonSchemaOf(body: OpenAiChatDto): Record<string, unknown> | undefined {
   const format = body.response_format;
@@ -82,6 +79,13 @@ export class OpenAiCompletionsController {
   @Header('Cache-Control', 'no-cache')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible chat completions (streamed with stream: true)' })
+  @ApiJsonOrStreamResponse({
+    description: 'The completion; with stream: true, its chunks, then data: [DONE]',
+    json: ChatCompletionDto,
+    stream: EVENT_STREAM,
+    events: [ChatCompletionChunkDto, OpenAiErrorBodyDto],
+  })
+  @ApiOpenAiErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async chat(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OpenAiChatDto,
@@ -124,6 +128,13 @@ export class OpenAiCompletionsController {
   @Header('Cache-Control', 'no-cache')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible (legacy) text completions' })
+  @ApiJsonOrStreamResponse({
+    description: 'The completion; with stream: true, its chunks, then data: [DONE]',
+    json: TextCompletionDto,
+    stream: EVENT_STREAM,
+    events: [TextCompletionChunkDto, OpenAiErrorBodyDto],
+  })
+  @ApiOpenAiErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async completions(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OpenAiCompletionDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, PlatformError, Subject } from '@aip/contracts';
 import { RequirePermission } from '@aip/rbac';
 import { OpenAiEmbeddingsDto } from './openai-embeddings.dto';
@@ -8,6 +8,8 @@ import { countTokens } from '../embeddings/word-count';
 import { embedInBatches } from './openai-embedding-batches';
 import { kindOfInput } from './openai-embedding-input';
 import { OpenAiExceptionFilter } from './openai-exception.filter';
+import { OpenAiEmbeddingListDto } from './openai-embeddings.responses';
+import { ApiOpenAiErrors } from './openai-error.responses';
 
 /** OpenAI-compatible `/v1/embeddings`, so OpenAI clients and tools work unchanged. */
 @ApiTags('openai')
@@ -22,7 +24,9 @@ export class OpenAiEmbeddingsController {
   @HttpCode(200)
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible embeddings' })
-  async create(@Body() body: OpenAiEmbeddingsDto): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: OpenAiEmbeddingListDto })
+  @ApiOpenAiErrors(400, 401, 403, 404, 413, 429, 503, 504)
+  async create(@Body() body: OpenAiEmbeddingsDto): Promise<OpenAiEmbeddingListDto> {
     const input = kindOfInput(body.input);
     // The embedding service takes text: none of its providers reads another tokenizer's ids.
     if (input.kind === 'tokens') {

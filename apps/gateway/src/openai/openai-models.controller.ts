@@ -1,9 +1,11 @@
 import { Controller, Get, Param, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@aip/rbac';
 import { OpenAiExceptionFilter } from './openai-exception.filter';
 import { OpenAiModelCatalog } from './openai-model-catalog.service';
 import { openAiModelOf } from './openai-models';
+import { OpenAiModelDto, OpenAiModelListDto } from './openai-models.responses';
+import { ApiOpenAiErrors } from './openai-error.responses';
 
 /** OpenAI's `/v1/models`: the generation models (embedding models are named per request). */
 @ApiTags('openai')
@@ -17,14 +19,18 @@ export class OpenAiModelsController {
   @Get()
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible list of the generation models' })
-  async list(): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: OpenAiModelListDto })
+  @ApiOpenAiErrors(401, 403, 429, 503, 504)
+  async list(): Promise<OpenAiModelListDto> {
     return { object: 'list', data: (await this.catalog.models()).map(openAiModelOf) };
   }
 
   @Get(':id')
   @RequirePermission('generate:text')
   @ApiOperation({ summary: 'OpenAI-compatible model by id; 404 model_not_found when unknown' })
-  async retrieve(@Param('id') id: string): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: OpenAiModelDto })
+  @ApiOpenAiErrors(401, 403, 404, 429, 503, 504)
+  async retrieve(@Param('id') id: string): Promise<OpenAiModelDto> {
     return openAiModelOf(await this.catalog.find(id));
   }
 }

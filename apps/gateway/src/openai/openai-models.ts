@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode, PlatformError, type InferenceModelInfo } from '@aip/contracts';
+import type { OpenAiModelDto } from './openai-models.responses';
 
 /** A model object of OpenAI's `/v1/models`, with the platform's context size and state. */
-export function openAiModelOf(model: InferenceModelInfo): Record<string, unknown> {
+export function openAiModelOf(model: InferenceModelInfo): OpenAiModelDto {
   return {
     id: model.name,
     object: 'model',

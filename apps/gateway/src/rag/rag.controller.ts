@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   RAG_DEFAULT_MAX_TOKENS,
   Subject,
@@ -7,12 +7,19 @@ import {
   type RagAnswer,
   type RagStreamEvent,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { sseStream } from '../generation/sse-stream';
 import { GenerationTokenLimits } from '../traffic/generation-token-limits.service';
 import { InferenceClient } from '../clients/inference.client';
+import { ApiJsonOrStreamResponse, EVENT_STREAM } from '../docs/streamed-responses';
+import {
+  GenerationTextEventDto,
+  StreamFailureDto,
+} from '../generation/generation-events.responses';
 import { FeedbackDto, RagQueryDto } from './rag.dto';
+import { FeedbackResultDto, RagAnswerDto, RagCitationsEventDto } from './rag.responses';
 
 /**
  * A streamed answer's events: its text as it is generated (`{type: "text"}`), then one
@@ -54,6 +61,13 @@ export class RagController {
     summary:
       'Answer a question from a collection with numbered passages: answer, citations, confidence, timings, interaction_id; with stream: true, server-sent text events, then a citations event, then [DONE]',
   })
+  @ApiJsonOrStreamResponse({
+    description: 'The answer; with stream: true, its text events, a citations event, then [DONE]',
+    json: RagAnswerDto,
+    stream: EVENT_STREAM,
+    events: [GenerationTextEventDto, RagCitationsEventDto, StreamFailureDto],
+  })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async query(
     @CurrentPrincipal() principal: Principal,
     @Body() body: RagQueryDto,
@@ -86,6 +100,8 @@ export class RagController {
     summary:
       'Rate a RAG answer by its interaction_id (score 1-5); answers rated 4 or more become examples for similar questions asked with use_feedback',
   })
+  @ApiOkResponse({ type: FeedbackResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   feedback(
     @CurrentPrincipal() principal: Principal,
     @Body() body: FeedbackDto,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, PlatformError, Subject } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GatewayConfig } from '../config/gateway.config';
@@ -14,6 +15,11 @@ import {
   type FindSimilarResponse,
   type SimilarityStats,
 } from './similarity.dto';
+import {
+  BatchSimilarResponseDto,
+  FindSimilarResponseDto,
+  SimilarityStatsDto,
+} from './similarity.responses';
 
 const DEFAULT_TOP_K = 10;
 
@@ -63,6 +69,8 @@ export class SimilarityController {
   @HttpCode(200)
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'The stored texts most similar to a query text' })
+  @ApiOkResponse({ type: FindSimilarResponseDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async findSimilar(
     @Body() body: FindSimilarDto,
     @CurrentPrincipal() principal: Principal,
@@ -82,6 +90,8 @@ export class SimilarityController {
   @HttpCode(200)
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'find-similar for several query texts at once, answered in order' })
+  @ApiOkResponse({ type: BatchSimilarResponseDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async batchSimilar(
     @Body() body: BatchSimilarDto,
     @CurrentPrincipal() principal: Principal,
@@ -106,6 +116,8 @@ export class SimilarityController {
     summary:
       'Point and index counts of a collection (?collection=); a tenant-scoped key gets its own point count and no index count',
   })
+  @ApiOkResponse({ type: SimilarityStatsDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async stats(
     @Query() query: StatsQueryDto,
     @CurrentPrincipal() principal: Principal,

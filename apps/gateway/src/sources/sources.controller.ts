@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ErrorCode,
   PlatformError,
@@ -9,10 +16,12 @@ import {
   type SourceListReply,
   type SourceRemoved,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { hasPermission, mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SyncWorkerClient } from '../clients/sync-worker.client';
 import { AddSourceDto, RemoveSourceQueryDto } from './sources.dto';
+import { SourceInfoDto, SourceListDto, SourceRemovedDto } from './sources.responses';
 
 /** Settings (and errors, which may quote them) only for those who may manage sources. */
 function shownTo(principal: Principal, source: SourceInfo): SourceInfo {
@@ -49,6 +58,8 @@ export class SourcesController {
     summary:
       'Live sources: kind, collection, state, counts, last event; settings only with sources:manage',
   })
+  @ApiOkResponse({ type: SourceListDto })
+  @ApiPlatformErrors(401, 403, 429, 503, 504)
   async list(@CurrentPrincipal() principal: Principal): Promise<SourceListReply> {
     const reply = await this.syncWorker.request(Subject.SyncSourcesList, {});
     return {
@@ -61,6 +72,8 @@ export class SourcesController {
   @Get(':id')
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'One live source' })
+  @ApiOkResponse({ type: SourceInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async get(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -78,6 +91,8 @@ export class SourcesController {
     summary:
       'Add a kubernetes, postgres or directory source; it starts at once and survives restarts',
   })
+  @ApiCreatedResponse({ type: SourceInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 409, 413, 429, 503, 504)
   add(@Body() body: AddSourceDto, @CurrentPrincipal() principal: Principal): Promise<SourceInfo> {
     this.refuse(principal, body.collection);
     return this.syncWorker.request(Subject.SyncSourcesAdd, body);
@@ -87,6 +102,8 @@ export class SourcesController {
   @HttpCode(200)
   @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Stop following changes until resumed' })
+  @ApiOkResponse({ type: SourceInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async pause(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -99,6 +116,8 @@ export class SourcesController {
   @HttpCode(200)
   @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Follow changes again, catching up on what changed while paused' })
+  @ApiOkResponse({ type: SourceInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async resume(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -110,6 +129,8 @@ export class SourcesController {
   @Delete(':id')
   @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Remove a source and (unless keep_documents=true) its documents' })
+  @ApiOkResponse({ type: SourceRemovedDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async remove(
     @Param('id') id: string,
     @Query() query: RemoveSourceQueryDto,

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ErrorCode,
   PlatformError,
@@ -7,10 +15,12 @@ import {
   type CollectionInfo,
   type CollectionList,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { mayUseCollection, RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { refuseTenantScoped } from './collection-scope';
 import { UpdateCollectionDto } from './collections.dto';
+import { CollectionInfoDto, CollectionListDto } from './collections.responses';
 import { CreateCollectionDto } from './vectors.dto';
 import { VectorClient } from '../clients/vector.client';
 
@@ -26,6 +36,8 @@ export class CollectionsController {
   @ApiOperation({
     summary: 'Create a collection from an embedding model, or from a size and distance',
   })
+  @ApiCreatedResponse({ type: CollectionInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 409, 413, 429, 503, 504)
   create(
     @Body() body: CreateCollectionDto,
     @CurrentPrincipal() principal: Principal,
@@ -39,6 +51,8 @@ export class CollectionsController {
   @Get()
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'Collection names (those the key may use)' })
+  @ApiOkResponse({ type: CollectionListDto })
+  @ApiPlatformErrors(401, 403, 429, 503, 504)
   async list(@CurrentPrincipal() principal: Principal): Promise<CollectionList> {
     const { collections } = await this.vector.request(Subject.VectorCollectionList, {});
     return { collections: collections.filter((name) => mayUseCollection(principal, name)) };
@@ -50,6 +64,8 @@ export class CollectionsController {
     summary:
       'Collection details: counts (a tenant-scoped key: its own points, no indexed count), size, distance, model, status, payload schema, settings',
   })
+  @ApiOkResponse({ type: CollectionInfoDto })
+  @ApiPlatformErrors(401, 403, 404, 429, 503, 504)
   get(
     @Param('name') name: string,
     @CurrentPrincipal() principal: Principal,
@@ -63,6 +79,8 @@ export class CollectionsController {
     summary:
       'Change HNSW (m, ef_construct), the indexing threshold, quantization (scalar or none) and payload indexes',
   })
+  @ApiOkResponse({ type: CollectionInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   update(
     @Param('name') name: string,
     @Body() body: UpdateCollectionDto,
@@ -76,6 +94,8 @@ export class CollectionsController {
   @HttpCode(204)
   @RequirePermission('collections:manage')
   @ApiOperation({ summary: 'Delete a collection and its points' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiPlatformErrors(401, 403, 404, 429, 503, 504)
   async delete(
     @Param('name') name: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ErrorCode,
   PlatformError,
@@ -11,6 +18,7 @@ import {
   type SearchResult,
   type UpsertResult,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import {
@@ -24,6 +32,14 @@ import {
   SearchPointsDto,
   UpdatePointDto,
 } from './vectors.dto';
+import {
+  DeleteResultDto,
+  PointRecordDto,
+  ScrollPageDto,
+  SearchBatchResultDto,
+  SearchResultDto,
+  UpsertResultDto,
+} from './points.responses';
 import { VectorClient } from '../clients/vector.client';
 
 /** Path ids are strings; unsigned integers are Qdrant integer ids. */
@@ -41,6 +57,8 @@ export class PointsController {
   @Post('insert')
   @RequirePermission('vectors:insert')
   @ApiOperation({ summary: 'Insert or replace one point: a vector, or a text the service embeds' })
+  @ApiCreatedResponse({ type: UpsertResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   insert(
     @Body() body: InsertPointDto,
     @CurrentPrincipal() principal: Principal,
@@ -56,6 +74,8 @@ export class PointsController {
   @Post('batch')
   @RequirePermission('vectors:insert')
   @ApiOperation({ summary: 'Insert or replace many points' })
+  @ApiCreatedResponse({ type: UpsertResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   batch(
     @Body() body: BatchPointsDto,
     @CurrentPrincipal() principal: Principal,
@@ -69,6 +89,8 @@ export class PointsController {
   @ApiOperation({
     summary: 'Nearest points to a vector or to a text (embedded with the collection model)',
   })
+  @ApiOkResponse({ type: SearchResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   search(
     @Body() body: SearchPointsDto,
     @CurrentPrincipal() principal: Principal,
@@ -87,6 +109,8 @@ export class PointsController {
   @ApiOperation({
     summary: 'Several searches of one collection at once; their texts are embedded together',
   })
+  @ApiOkResponse({ type: SearchBatchResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   searchBatch(
     @Body() body: SearchBatchDto,
     @CurrentPrincipal() principal: Principal,
@@ -102,6 +126,8 @@ export class PointsController {
   @HttpCode(200)
   @RequirePermission('vectors:delete')
   @ApiOperation({ summary: 'Delete points by ids or by filter' })
+  @ApiOkResponse({ type: DeleteResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   deleteMany(
     @Body() body: DeletePointsDto,
     @CurrentPrincipal() principal: Principal,
@@ -113,13 +139,20 @@ export class PointsController {
   @HttpCode(200)
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'Page through points, optionally filtered' })
-  scroll(@Body() body: ScrollPointsDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: ScrollPageDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
+  scroll(
+    @Body() body: ScrollPointsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ScrollPageDto> {
     return this.vector.request(Subject.VectorPointsScroll, { ...body, tenant: principal.tenant });
   }
 
   @Get(':id')
   @RequirePermission('vectors:search')
   @ApiOperation({ summary: 'One point by id (?collection=...)' })
+  @ApiOkResponse({ type: PointRecordDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async get(
     @Param('id') id: string,
     @Query() query: CollectionQueryDto,
@@ -144,6 +177,8 @@ export class PointsController {
     summary:
       'Change one point (?collection= or body collection): a new text is embedded again, a vector replaces the stored one, the payload is merged into the stored one',
   })
+  @ApiOkResponse({ type: PointRecordDto, description: 'The point as stored after the change' })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   update(
     @Param('id') id: string,
     @Query() query: OptionalCollectionQueryDto,
@@ -173,6 +208,8 @@ export class PointsController {
   @Delete(':id')
   @RequirePermission('vectors:delete')
   @ApiOperation({ summary: 'Delete one point (?collection=...)' })
+  @ApiOkResponse({ type: DeleteResultDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async delete(
     @Param('id') id: string,
     @Query() query: CollectionQueryDto,

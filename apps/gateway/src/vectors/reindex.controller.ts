@@ -1,9 +1,17 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Subject, type JobAccepted } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SyncWorkerClient } from '../clients/sync-worker.client';
+import { JobAcceptedDto } from '../ingest/ingest-jobs.responses';
 import { refuseTenantScoped } from './collection-scope';
 import { ReindexDto } from './reindex.dto';
 
@@ -22,6 +30,8 @@ export class ReindexController {
     summary:
       'Re-embed a collection with another model into a new collection, then swap the name to it; searches keep working meanwhile',
   })
+  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   reindex(
     @Param('name') name: string,
     @Body() body: ReindexDto,

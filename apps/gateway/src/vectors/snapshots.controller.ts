@@ -1,17 +1,26 @@
 import { Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   Subject,
   type SnapshotInfo,
   type SnapshotList,
   type SnapshotRestored,
 } from '@aip/contracts';
+import { ApiPlatformErrors } from '@aip/platform';
 import { RequirePermission, type Principal } from '@aip/rbac';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { VectorClient } from '../clients/vector.client';
 import { refuseTenantScoped } from './collection-scope';
 import { snapshotBytes } from './snapshot-stream';
 import { CollectionPathDto, SnapshotPathDto } from './snapshots.dto';
+import { SnapshotInfoDto, SnapshotListDto, SnapshotRestoredDto } from './snapshots.responses';
 
 /** Taking or restoring a snapshot copies the whole collection. */
 export const SNAPSHOT_TIMEOUT_MS = 5 * 60_000;
@@ -28,6 +37,8 @@ export class SnapshotsController {
   @Post(':name/snapshot')
   @RequirePermission('snapshots:create')
   @ApiOperation({ summary: 'Take a snapshot of a collection (points, payloads, indexes, config)' })
+  @ApiCreatedResponse({ type: SnapshotInfoDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   create(
     @Param() path: CollectionPathDto,
     @CurrentPrincipal() principal: Principal,
@@ -43,6 +54,8 @@ export class SnapshotsController {
   @Get(':name/snapshots')
   @RequirePermission('snapshots:create')
   @ApiOperation({ summary: "A collection's snapshots, newest first" })
+  @ApiOkResponse({ type: SnapshotListDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   list(
     @Param() path: CollectionPathDto,
     @CurrentPrincipal() principal: Principal,
@@ -55,8 +68,12 @@ export class SnapshotsController {
 
   @Get(':name/snapshots/:snapshot')
   @RequirePermission('snapshots:create')
-  @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download a snapshot file (streamed as it is read)' })
+  @ApiOkResponse({
+    description: 'The snapshot file, as an attachment',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   async download(
     @Param() path: SnapshotPathDto,
     @CurrentPrincipal() principal: Principal,
@@ -81,6 +98,8 @@ export class SnapshotsController {
   @HttpCode(200)
   @RequirePermission('collections:manage')
   @ApiOperation({ summary: "Replace a collection's contents with one of its snapshots" })
+  @ApiOkResponse({ type: SnapshotRestoredDto })
+  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
   restore(
     @Param() path: SnapshotPathDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@aip/rbac';
 import { ErrorCode, PlatformError, type ServiceHealthReply } from '@aip/contracts';
+import { ApiPlatformErrors } from '../errors/api-error-responses';
+import { LivenessDto, ServiceHealthReplyDto } from './health.responses';
 import { downDependencies, ReadinessService } from './readiness.service';
 
 /** Probes for Kubernetes and the local launcher; open without credentials. */
@@ -12,14 +14,17 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   @Get('live')
-  @ApiOkResponse({ description: 'The process is running and its event loop answers' })
-  live(): { status: 'ok' } {
+  @ApiOkResponse({
+    description: 'The process is running and its event loop answers',
+    type: LivenessDto,
+  })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Every dependency of this app is up' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; details name it' })
+  @ApiOkResponse({ description: 'Every dependency of this app is up', type: ServiceHealthReplyDto })
+  @ApiPlatformErrors(503)
   async ready(): Promise<ServiceHealthReply> {
     const reply = await this.readiness.check();
     if (!reply.ready) {
