@@ -23,3 +23,20 @@ export function sseStream<T>(
     failure,
   });
 }
+
+/**
+ * Server-sent events that carry their name: each payload's `type` on an `event:` line before its
+ * `data:` line, as OpenAI's Responses API streams them. A failure after the stream started ends
+ * it with the format's own failure events.
+ */
+export function namedSseStream<T>(
+  source: Observable<T>,
+  format: SseFormat<T> & Required<Pick<SseFormat<T>, 'failure'>>,
+): Promise<StreamableFile> {
+  return streamedReply(source, format, {
+    contentType: 'text/event-stream; charset=utf-8',
+    frame: (payload) =>
+      `event: ${String((payload as { type: unknown }).type)}\ndata: ${JSON.stringify(payload)}\n\n`,
+    failure: platformFailure,
+  });
+}

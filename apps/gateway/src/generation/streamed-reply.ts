@@ -10,6 +10,12 @@ export interface StreamFormat<T> {
   events(chunk: T): unknown[];
   /** Payloads after the last message (OpenAI's `[DONE]`). */
   end?: unknown[];
+  /**
+   * The last payloads of a stream that fails after it started, where they depend on what the
+   * format already sent (OpenAI's Responses events carry the response so far); else the
+   * framing's failure payload.
+   */
+  failure?(error: PlatformError): unknown[];
 }
 
 /** How one protocol writes its payloads: server-sent events, NDJSON. */
@@ -46,7 +52,9 @@ export function streamedReply<T>(
       },
       error: (error: unknown) => {
         if (!started) return reject(error);
-        body.push(framing.frame(framing.failure(toPlatformError(error))));
+        const failure = toPlatformError(error);
+        for (const payload of format.failure?.(failure) ?? [framing.failure(failure)])
+          body.push(framing.frame(payload));
         body.push(null);
       },
       complete: () => {

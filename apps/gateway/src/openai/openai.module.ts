@@ -4,11 +4,17 @@ import { OpenAiCompletionsController } from './openai-completions.controller';
 import { OpenAiEmbeddingsController } from './openai-embeddings.controller';
 import { OpenAiModelCatalog } from './openai-model-catalog.service';
 import { OpenAiModelsController } from './openai-models.controller';
+import { OpenAiResponsesController } from './responses/responses.controller';
 
-/** The OpenAI-compatible API under `/v1`: models, completions, chat completions, embeddings. */
+/** The OpenAI-compatible API under `/v1`: models, completions, chat completions, responses, embeddings. */
 @Module({
   imports: [GenerationModule],
-  controllers: [OpenAiCompletionsController, OpenAiEmbeddingsController, OpenAiModelsController],
+  controllers: [
+    OpenAiCompletionsController,
+    OpenAiResponsesController,
+    OpenAiEmbeddingsController,
+    OpenAiModelsController,
+  ],
   providers: [OpenAiModelCatalog],
 })
 export class OpenAiModule {}
