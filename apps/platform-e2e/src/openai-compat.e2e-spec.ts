@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
+import { Tiktoken } from 'js-tiktoken/lite';
+import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
 import { failureOf } from './openai-failure';
 import { httpJson, type ErrorBodyShape } from './http';
 import { startTinyLlamaStack, type TinyLlamaStack } from './tiny-llama-stack';
@@ -27,6 +29,9 @@ const PAIRS = WORDS.flatMap((first, i) => WORDS.slice(i + 1).map((second) => `${
  * seeds and fingerprints, and embeddings in OpenAI's sizes. Two models on the tiny GGUF;
  * the reader role is left without generate:text, so that a reader's key meets a 403.
  */
+/** OpenAI's encoding for its embedding models, with which clients tokenize before sending ids. */
+const cl100k = new Tiktoken(cl100kBase);
+
 describe('OpenAI API compatibility through the openai SDK (processes, real NATS and Redis)', () => {
   let platform: TinyLlamaStack;
   let openai: OpenAI;
@@ -372,16 +377,20 @@ describe('OpenAI API compatibility through the openai SDK (processes, real NATS 
       expect(error).toMatchObject({ param: 'input' });
     }, 60_000);
 
-    it('refuses token ids with a 400 naming the model, as its provider reads text only', async () => {
-      for (const input of [
-        [1, 2, 3],
-        [[1, 2], [3]],
-      ]) {
-        const error = await failureOf(() => openai.embeddings.create({ model: 'default', input }));
-        expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-        expect(error).toMatchObject({ param: 'input' });
-        expect(error.message).toContain('Model default takes input as text only');
-      }
+    it('embeds token ids as the texts cl100k_base reads them (what LangChain for Python sends), and refuses an id with no text', async () => {
+      const texts = [PAIRS[0]!, PAIRS[1]!];
+      const ids = texts.map((text) => cl100k.encode(text));
+      const byText = await openai.embeddings.create({ model: 'default', input: texts });
+      const byIds = await openai.embeddings.create({ model: 'default', input: ids });
+      expect(byIds.data.map((d) => d.embedding)).toEqual(byText.data.map((d) => d.embedding));
+      expect(byIds.usage.prompt_tokens).toBe(ids[0]!.length + ids[1]!.length);
+      const one = await openai.embeddings.create({ model: 'default', input: ids[1]! });
+      expect(one.data[0]!.embedding).toEqual(byText.data[1]!.embedding);
+      const error = await failureOf(() =>
+        openai.embeddings.create({ model: 'default', input: [ids[0]!, [...ids[1]!, 100_257]] }),
+      );
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(error).toMatchObject({ param: `input[1][${ids[1]!.length}]` });
     });
 
     it("accepts dimensions equal to the model's own, and refuses others naming the model and param", async () => {

@@ -35,8 +35,8 @@ describe('OpenAI embeddings input', () => {
   it('tells texts from token ids', () => {
     expect(kindOfInput('hi')).toEqual({ kind: 'texts', texts: ['hi'] });
     expect(kindOfInput(['a', 'b'])).toEqual({ kind: 'texts', texts: ['a', 'b'] });
-    expect(kindOfInput([5, 6])).toEqual({ kind: 'tokens' });
-    expect(kindOfInput([[5], [6]])).toEqual({ kind: 'tokens' });
+    expect(kindOfInput([5, 6])).toEqual({ kind: 'tokens', lists: [[5, 6]], single: true });
+    expect(kindOfInput([[5], [6]])).toEqual({ kind: 'tokens', lists: [[5], [6]], single: false });
   });
 
   it('splits into consecutive batches that keep the order', () => {

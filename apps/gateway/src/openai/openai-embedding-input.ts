@@ -8,8 +8,9 @@ export const OPENAI_MAX_INPUT_TOKENS = 8192;
 /** `input` as OpenAI takes it: a string, strings, a list of token ids, or lists of them. */
 export type OpenAiEmbeddingInput = string | string[] | number[] | number[][];
 
-/** What an input is, once told apart: texts, or token ids that need the model's tokenizer. */
-export type EmbeddingInputKind = { kind: 'texts'; texts: string[] } | { kind: 'tokens' };
+/** What an input is, once told apart: texts, or lists of token ids (one list for a single input). */
+export type EmbeddingInputKind =
+  { kind: 'texts'; texts: string[] } | { kind: 'tokens'; lists: number[][]; single: boolean };
 
 function isTokenList(value: unknown): value is number[] {
   return (
@@ -39,9 +40,10 @@ export const EMBEDDING_INPUT_RULE =
 
 export function kindOfInput(input: OpenAiEmbeddingInput): EmbeddingInputKind {
   if (typeof input === 'string') return { kind: 'texts', texts: [input] };
-  return typeof input[0] === 'string'
-    ? { kind: 'texts', texts: input as string[] }
-    : { kind: 'tokens' };
+  if (typeof input[0] === 'string') return { kind: 'texts', texts: input as string[] };
+  return typeof input[0] === 'number'
+    ? { kind: 'tokens', lists: [input as number[]], single: true }
+    : { kind: 'tokens', lists: input as number[][], single: false };
 }
 
 /** `items` in consecutive runs of at most `size`, in order. */

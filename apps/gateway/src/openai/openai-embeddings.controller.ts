@@ -7,6 +7,7 @@ import { EmbeddingClient } from '../clients/embedding.client';
 import { countTokens } from '../embeddings/word-count';
 import { embedInBatches } from './openai-embedding-batches';
 import { kindOfInput } from './openai-embedding-input';
+import { textsOfTokenIds } from './openai-token-ids';
 import { OpenAiExceptionFilter } from './openai-exception.filter';
 import { OpenAiEmbeddingListDto } from './openai-embeddings.responses';
 import { ApiOpenAiErrors } from './openai-error.responses';
@@ -28,19 +29,16 @@ export class OpenAiEmbeddingsController {
   @ApiOpenAiErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async create(@Body() body: OpenAiEmbeddingsDto): Promise<OpenAiEmbeddingListDto> {
     const input = kindOfInput(body.input);
-    // The embedding service takes text: none of its providers reads another tokenizer's ids.
-    if (input.kind === 'tokens') {
-      throw new PlatformError(
-        ErrorCode.ValidationFailed,
-        `Model ${body.model} takes input as text only: token ids cannot be read here; send the strings`,
-        { field: 'input', model: body.model },
-      );
-    }
+    const texts = input.kind === 'texts' ? input.texts : textsOfTokenIds(input.lists, input.single);
     const model = body.model === 'default' ? undefined : body.model;
     if (body.dimensions !== undefined) await this.checkDimensions(body.model, body.dimensions);
-    const result = await embedInBatches(this.embeddings, input.texts, model);
+    const result = await embedInBatches(this.embeddings, texts, model);
     const base64 = body.encoding_format === 'base64';
-    const tokens = countTokens(input.texts);
+    // Token ids count as themselves; text in words, as the platform's embedding routes count it.
+    const tokens =
+      input.kind === 'tokens'
+        ? input.lists.reduce((sum, ids) => sum + ids.length, 0)
+        : countTokens(texts);
     return {
       object: 'list',
       data: result.vectors.map((vector, index) => ({
