@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import OpenAI from 'openai';
 import { failureOf } from './openai-failure';
-import { ChatOpenAI } from '@langchain/openai';
+import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import { startTinyLlamaStack, type TinyLlamaStack } from './tiny-llama-stack';
 
 /**
@@ -50,6 +50,19 @@ const SCHEMAS: Record<string, object> = {
   get_weather: WEATHER_PARAMETERS,
   get_time: TIME_PARAMETERS,
 };
+/** A small schema LangChain's structured output is asked for. */
+const VERDICT = {
+  title: 'verdict',
+  description: 'Whether it is so',
+  type: 'object',
+  properties: {
+    answer: { type: 'string', enum: ['yes', 'no'] },
+    sure: { type: 'boolean' },
+  },
+  required: ['answer', 'sure'],
+  additionalProperties: false,
+};
+
 const ASK = [{ role: 'user' as const, content: 'what is the weather in paris' }];
 
 const ajv = new Ajv({ strict: false });
@@ -438,23 +451,52 @@ describe('OpenAI tools, n and logprobs through the openai SDK and LangChain (pro
     });
 
     it("withStructuredOutput({method: 'functionCalling'}) returns an object of the schema", async () => {
-      const verdict = {
-        title: 'verdict',
-        description: 'Whether it is so',
-        type: 'object',
-        properties: {
-          answer: { type: 'string', enum: ['yes', 'no'] },
-          sure: { type: 'boolean' },
-        },
-        required: ['answer', 'sure'],
-        additionalProperties: false,
-      };
-      const structured = chatModel().withStructuredOutput(verdict, {
+      const structured = chatModel().withStructuredOutput(VERDICT, {
         method: 'functionCalling',
         name: 'verdict',
       });
       const result = await structured.invoke('is it?');
-      expect(ajv.validate(verdict, result)).toBe(true);
+      expect(ajv.validate(VERDICT, result)).toBe(true);
+    });
+
+    it("withStructuredOutput({method: 'jsonSchema'}) returns an object of the schema", async () => {
+      const structured = chatModel().withStructuredOutput(VERDICT, {
+        method: 'jsonSchema',
+        name: 'verdict',
+      });
+      const result = await structured.invoke('is it?');
+      expect(ajv.validate(VERDICT, result)).toBe(true);
+    });
+
+    it("withStructuredOutput({method: 'jsonMode'}) returns a JSON object", async () => {
+      // json_object leaves the keys to the model: greedy, and room for the random test model to
+      // close what it opens.
+      const model = new ChatOpenAI({
+        model: 'default',
+        apiKey: platform.adminKey,
+        configuration: { baseURL: `${platform.gatewayUrl}/v1` },
+        maxRetries: 0,
+        maxTokens: 1500,
+        temperature: 0,
+      });
+      const structured = model.withStructuredOutput(VERDICT, { method: 'jsonMode' });
+      const result = await structured.invoke('answer in JSON: is it?');
+      expect(result).toEqual(expect.any(Object));
+      expect(Array.isArray(result)).toBe(false);
     });
   });
+
+  it('LangChain OpenAIEmbeddings embeds more texts than its default batch of 512, each as alone', async () => {
+    const embeddings = new OpenAIEmbeddings({
+      model: 'default',
+      apiKey: platform.adminKey,
+      configuration: { baseURL: `${platform.gatewayUrl}/v1` },
+      maxRetries: 0,
+    });
+    const texts = Array.from({ length: 600 }, (_, i) => `note ${i} about the garden`);
+    const vectors = await embeddings.embedDocuments(texts);
+    expect(vectors).toHaveLength(600);
+    for (const i of [0, 511, 512, 599])
+      expect(vectors[i]).toEqual(await embeddings.embedQuery(texts[i]!));
+  }, 60_000);
 });
