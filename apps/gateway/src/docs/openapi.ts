@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { addRequestSchemas } from './request-schemas';
 
 /** The gateway's OpenAPI document, built from the routes and DTOs of a created app. */
 export function createOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('AI platform gateway')
@@ -13,6 +14,8 @@ export function createOpenApiDocument(app: INestApplication, version: string): O
       .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api-key')
       .build(),
   );
+  addRequestSchemas(app, document);
+  return document;
 }
 
 /** OpenAPI description at `/docs-json`, browsable at `/docs`. */

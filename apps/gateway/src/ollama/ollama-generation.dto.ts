@@ -56,9 +56,10 @@ class OllamaGenerationFieldsDto {
   @OllamaModel()
   model!: string;
 
+  // The default is in words only: generators such as openapi-typescript make a field with a
+  // `default` required in the client's types, and a client need not send this one.
   @ApiPropertyOptional({
-    default: true,
-    description: 'NDJSON objects as the text is generated (the default, as in Ollama)',
+    description: 'NDJSON objects as the text is generated (default true, as in Ollama)',
   })
   @IsOptional()
   @IsBoolean()

@@ -72,6 +72,7 @@ export class InCollection {
 export class PointInput {
   /** UUID or unsigned integer; a UUID is generated when absent. */
   @IsOptional()
+  @IsPointId()
   id?: PointId;
 
   @VectorField()
@@ -120,6 +121,7 @@ export class ScrollPointsRequest extends InCollection {
   limit = 100;
 
   @IsOptional()
+  @IsPointId()
   offset?: PointId;
 }
 
