@@ -431,13 +431,14 @@ describe('OpenAI tools, n and logprobs through the openai SDK and LangChain (pro
   });
 
   describe('LangChain ChatOpenAI against the gateway', () => {
-    const chatModel = () =>
+    const chatModel = (overrides: Partial<ConstructorParameters<typeof ChatOpenAI>[0]> = {}) =>
       new ChatOpenAI({
         model: 'default',
         apiKey: platform.adminKey,
         configuration: { baseURL: `${platform.gatewayUrl}/v1` },
         maxRetries: 0,
         maxTokens: CALL_TOKENS,
+        ...overrides,
       });
 
     it('bindTools with a forced tool_choice returns a tool call with valid arguments', async () => {
@@ -450,35 +451,19 @@ describe('OpenAI tools, n and logprobs through the openai SDK and LangChain (pro
       expect(ajv.validate(WEATHER_PARAMETERS, call!.args)).toBe(true);
     });
 
-    it("withStructuredOutput({method: 'functionCalling'}) returns an object of the schema", async () => {
-      const structured = chatModel().withStructuredOutput(VERDICT, {
-        method: 'functionCalling',
-        name: 'verdict',
-      });
-      const result = await structured.invoke('is it?');
-      expect(ajv.validate(VERDICT, result)).toBe(true);
-    });
-
-    it("withStructuredOutput({method: 'jsonSchema'}) returns an object of the schema", async () => {
-      const structured = chatModel().withStructuredOutput(VERDICT, {
-        method: 'jsonSchema',
-        name: 'verdict',
-      });
-      const result = await structured.invoke('is it?');
-      expect(ajv.validate(VERDICT, result)).toBe(true);
-    });
+    it.each(['functionCalling', 'jsonSchema'] as const)(
+      'withStructuredOutput({method: %p}) returns an object of the schema',
+      async (method) => {
+        const structured = chatModel().withStructuredOutput(VERDICT, { method, name: 'verdict' });
+        const result = await structured.invoke('is it?');
+        expect(ajv.validate(VERDICT, result)).toBe(true);
+      },
+    );
 
     it("withStructuredOutput({method: 'jsonMode'}) returns a JSON object", async () => {
       // json_object leaves the keys to the model: greedy, and room for the random test model to
       // close what it opens.
-      const model = new ChatOpenAI({
-        model: 'default',
-        apiKey: platform.adminKey,
-        configuration: { baseURL: `${platform.gatewayUrl}/v1` },
-        maxRetries: 0,
-        maxTokens: 1500,
-        temperature: 0,
-      });
+      const model = chatModel({ maxTokens: 1500, temperature: 0 });
       const structured = model.withStructuredOutput(VERDICT, { method: 'jsonMode' });
       const result = await structured.invoke('answer in JSON: is it?');
       expect(result).toEqual(expect.any(Object));

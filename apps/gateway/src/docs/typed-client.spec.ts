@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OpenAPIObject, ParameterObject, RequestBodyObject } from '@nestjs/swagger';
 import ts from 'typescript';
-import { sampleOf } from '../testing/schema-sample';
+import { sampleOf, type SampledSchema } from '@aip/testing';
 import { offlineOpenApiDocument } from './offline-document';
 
 // A client generated from /docs-json (openapi-typescript, the generator most TypeScript users
@@ -16,6 +16,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** One client call per operation, with the required path parameters and a body where it takes one. */
 function callsOf(document: OpenAPIObject): string[] {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SampledSchema>;
   return Object.entries(document.paths).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method]).map((method) => {
       const operation = item[method]!;
@@ -27,7 +28,7 @@ function callsOf(document: OpenAPIObject): string[] {
           path: Object.fromEntries(
             pathParameters.map((parameter) => [
               parameter.name,
-              sampleOf(parameter.schema, document),
+              sampleOf(parameter.schema as SampledSchema, schemas),
             ]),
           ),
         };
@@ -35,7 +36,7 @@ function callsOf(document: OpenAPIObject): string[] {
       const body = (operation.requestBody as RequestBodyObject | undefined)?.content[
         'application/json'
       ]?.schema;
-      if (body) options.body = sampleOf(body, document);
+      if (body) options.body = sampleOf(body as SampledSchema, schemas);
       return `await client.${method.toUpperCase()}(${JSON.stringify(path)}, ${JSON.stringify(options)});`;
     }),
   );

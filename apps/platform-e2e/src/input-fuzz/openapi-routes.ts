@@ -1,21 +1,12 @@
-/** The part of an OpenAPI schema object the fuzzer reads. */
-export interface SchemaObject {
-  $ref?: string;
-  type?: string;
-  enum?: unknown[];
-  minimum?: number;
-  items?: SchemaObject;
-  properties?: Record<string, SchemaObject>;
-  required?: string[];
-}
+import { sampleOf, type SampledSchema } from '@aip/testing';
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { requestBody?: RequestBody }>>;
-  components?: { schemas?: Record<string, SchemaObject> };
+  components?: { schemas?: Record<string, SampledSchema> };
 }
 
 interface RequestBody {
-  content?: Record<string, { schema?: SchemaObject }>;
+  content?: Record<string, { schema?: SampledSchema }>;
 }
 
 export type BodyMethod = 'POST' | 'PUT' | 'PATCH';
@@ -45,39 +36,8 @@ export async function bodyRoutes(gatewayUrl: string): Promise<BodyRoute[]> {
       (method) => {
         const schema =
           operations[method.toLowerCase()]!.requestBody?.content?.['application/json']?.schema;
-        return { method, path, schemaSample: schema && sample(schema, schemas, 0) };
+        return { method, path, schemaSample: schema && sampleOf(schema, schemas) };
       },
     ),
   );
-}
-
-/** A value the schema accepts as far as it says; deep or cyclic references stop at `{}`. */
-function sample(
-  schema: SchemaObject,
-  schemas: Record<string, SchemaObject>,
-  depth: number,
-): unknown {
-  if (depth > 4) return {};
-  if (schema.$ref !== undefined) {
-    const target = schemas[schema.$ref.split('/').pop()!];
-    return target ? sample(target, schemas, depth + 1) : {};
-  }
-  if (schema.enum !== undefined && schema.enum.length > 0) return schema.enum[0];
-  switch (schema.type) {
-    case 'string':
-      return 'fuzz';
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? 1;
-    case 'boolean':
-      return false;
-    case 'array':
-      return schema.items ? [sample(schema.items, schemas, depth + 1)] : [];
-    default:
-      return Object.fromEntries(
-        (schema.required ?? [])
-          .filter((name) => schema.properties?.[name] !== undefined)
-          .map((name) => [name, sample(schema.properties![name]!, schemas, depth + 1)]),
-      );
-  }
 }
