@@ -22,6 +22,11 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/apps/platform-e2e'],
       testMatch: ['**/src/**/*.e2e-spec.ts'],
+      // Every gateway reply the tests see is checked against the OpenAPI document.
+      globalSetup: '<rootDir>/apps/platform-e2e/src/response-conformance/global-setup.ts',
+      setupFilesAfterEnv: [
+        '<rootDir>/apps/platform-e2e/src/response-conformance/check-every-response.ts',
+      ],
     },
   ],
 };

@@ -94,6 +94,15 @@ describe('the OpenAPI document describes every response (offline document)', () 
     expect(missing).toEqual([]);
   });
 
+  it('lists 413 on every POST, PUT and PATCH: the body-size limit is checked before the route', () => {
+    const missing = Object.entries(document.paths).flatMap(([path, item]) =>
+      (['post', 'put', 'patch'] as const)
+        .filter((method) => item[method] !== undefined && !item[method]!.responses['413'])
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('resolves every $ref to a schema of the document', () => {
     const refs = new Set<string>();
     JSON.stringify(document, (key, value: unknown) => {

@@ -103,7 +103,7 @@ export class SourcesController {
   @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Stop following changes until resumed' })
   @ApiOkResponse({ type: SourceInfoDto })
-  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async pause(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -117,7 +117,7 @@ export class SourcesController {
   @RequirePermission('sources:manage')
   @ApiOperation({ summary: 'Follow changes again, catching up on what changed while paused' })
   @ApiOkResponse({ type: SourceInfoDto })
-  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   async resume(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

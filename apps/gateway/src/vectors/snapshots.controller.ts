@@ -38,7 +38,7 @@ export class SnapshotsController {
   @RequirePermission('snapshots:create')
   @ApiOperation({ summary: 'Take a snapshot of a collection (points, payloads, indexes, config)' })
   @ApiCreatedResponse({ type: SnapshotInfoDto })
-  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   create(
     @Param() path: CollectionPathDto,
     @CurrentPrincipal() principal: Principal,
@@ -99,7 +99,7 @@ export class SnapshotsController {
   @RequirePermission('collections:manage')
   @ApiOperation({ summary: "Replace a collection's contents with one of its snapshots" })
   @ApiOkResponse({ type: SnapshotRestoredDto })
-  @ApiPlatformErrors(400, 401, 403, 404, 429, 503, 504)
+  @ApiPlatformErrors(400, 401, 403, 404, 413, 429, 503, 504)
   restore(
     @Param() path: SnapshotPathDto,
     @CurrentPrincipal() principal: Principal,

@@ -17,6 +17,7 @@ import { qdrantCall } from '../qdrant/qdrant-errors';
 import { QDRANT_SLOW_CALL_TIMEOUT_MS } from '../qdrant/qdrant-resilience';
 import { byteChunks } from './byte-chunks';
 import { SnapshotTransfer } from './snapshot-transfer';
+import { utcTimeOf } from './utc-time';
 
 function toInfo(description: {
   name: string;
@@ -26,7 +27,7 @@ function toInfo(description: {
 }): SnapshotInfo {
   return {
     name: description.name,
-    creation_time: description.creation_time ?? null,
+    creation_time: utcTimeOf(description.creation_time),
     size: description.size,
     checksum: description.checksum ?? null,
   };
